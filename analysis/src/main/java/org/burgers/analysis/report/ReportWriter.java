@@ -1,0 +1,280 @@
+package org.burgers.analysis.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.burgers.analysis.rates.Rate;
+import org.burgers.analysis.study.ExperimentResult;
+import org.burgers.analysis.study.ResultStore;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Builds a study's report from its stored experiments: {@code report.json} (every number, and the
+ * {@code rates} array), {@code report.md} and {@code report.html} with log-log plots (PNG, drawn with
+ * XChart) of the geometry and energy errors against L per case and against the test force RMSE.
+ * Deterministic: experiments are sorted, so the same records give the same report.
+ */
+public final class ReportWriter {
+    public static final List<String> CASES = List.of("no-elasticity", "cle", "cle-nonlinear");
+
+    private ReportWriter() {
+    }
+
+    /**
+     * @param title       the study's name
+     * @param settings    the study document (any Jackson-serialisable value), copied into report.json
+     * @param results     every experiment
+     * @param sweepDegree the basis degree of the L sweep (experiments of other degrees form the RMSE sweep)
+     * @param notes       free-text lines for the report (failures, caveats), may be empty
+     */
+    public static Map<String, Object> write(Path dir, String title, Object settings, List<ExperimentResult> results,
+                                            int sweepDegree, List<String> notes) {
+        List<RateEntry> rates = rates(results, sweepDegree);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("title", title);
+        json.put("settings", settings);
+        json.put("rates", rates);
+        json.put("experiments", results);
+        List<String> allNotes = new ArrayList<>(notes);
+        for (ExperimentResult r : results) {
+            if (!r.ok()) {
+                allNotes.add("experiment " + r.id() + " failed: " + r.failure());
+            } else if (!r.modelConverged()) {
+                allNotes.add("experiment " + r.id() + ": the relaxation with the fitted model did not converge ("
+                        + r.modelIterations() + " iterations); its errors are of the last iterate");
+            }
+        }
+        json.put("notes", allNotes);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ResultStore.writeAtomically(dir.resolve("report.json"), sanitise(json));
+        List<String> images = plots(dir, results, sweepDegree);
+        ResultStore.writeStringAtomically(dir.resolve("report.md"), markdown(title, rates, results, images, allNotes));
+        ResultStore.writeStringAtomically(dir.resolve("report.html"), html(title, rates, results, images, allNotes));
+        return json;
+    }
+
+    /** Rates of both errors against L for each case (at the sweep degree) and against the test RMSE. */
+    public static List<RateEntry> rates(List<ExperimentResult> results, int sweepDegree) {
+        List<RateEntry> out = new ArrayList<>();
+        for (String q : List.of("geometry", "energy")) {
+            for (String c : CASES) {
+                List<ExperimentResult> pts = results.stream()
+                        .filter(r -> r.ok() && r.caseName().equals(c) && r.degree() == sweepDegree).toList();
+                if (pts.size() >= 2) {
+                    out.add(entry(q, "L", c, pts, r -> r.trainingSize()));
+                }
+            }
+            for (String c : CASES) {
+                // the RMSE sweep: several degrees at one L (the largest L that has more than one degree)
+                TreeSet<Double> ls = new TreeSet<>();
+                for (ExperimentResult r : results) {
+                    if (r.ok() && r.caseName().equals(c)) {
+                        ls.add(r.trainingSize());
+                    }
+                }
+                for (Double l : ls.descendingSet()) {
+                    List<ExperimentResult> pts = results.stream().filter(r -> r.ok() && r.caseName().equals(c)
+                            && r.trainingSize() == l).toList();
+                    if (pts.stream().map(ExperimentResult::degree).distinct().count() >= 2) {
+                        out.add(entry(q, "rmse", c, pts, ExperimentResult::testForceRmse));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static RateEntry entry(String q, String against, String c, List<ExperimentResult> pts,
+                                   java.util.function.ToDoubleFunction<ExperimentResult> xOf) {
+        double[] x = pts.stream().mapToDouble(xOf).toArray();
+        double[] y = pts.stream().mapToDouble(r -> q.equals("geometry") ? r.geometryError() : r.energyError()).toArray();
+        Rate rate = Rate.fit(x, y);
+        Double slope = Double.isFinite(rate.slope()) ? rate.slope() : null;
+        Double[] ci = Double.isFinite(rate.ciLow()) ? new Double[] {rate.ciLow(), rate.ciHigh()} : new Double[] {null, null};
+        return new RateEntry(q, against, c, slope, ci, rate.points(), Predictions.slope(q, against, c));
+    }
+
+    private static List<String> plots(Path dir, List<ExperimentResult> results, int sweepDegree) {
+        List<String> files = new ArrayList<>();
+        for (String q : List.of("geometry", "energy")) {
+            XYChart ch = new XYChartBuilder().width(640).height(480).title(q + " error vs L")
+                    .xAxisTitle("training cell size L (r0)")
+                    .yAxisTitle(q.equals("geometry") ? "||D ybar - D ybar^ML|| (A)" : "|E - E^ML| (eV)").build();
+            ch.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+            boolean any = false;
+            for (String c : CASES) {
+                List<ExperimentResult> pts = results.stream().filter(r -> r.ok() && r.caseName().equals(c)
+                        && r.degree() == sweepDegree && value(r, q) > 0).sorted(
+                        java.util.Comparator.comparingDouble(ExperimentResult::trainingSize)).toList();
+                if (pts.isEmpty()) {
+                    continue;
+                }
+                XYSeries s = ch.addSeries(c, pts.stream().mapToDouble(ExperimentResult::trainingSize).toArray(),
+                        pts.stream().mapToDouble(r -> value(r, q)).toArray());
+                s.setMarker(SeriesMarkers.CIRCLE);
+                any = true;
+            }
+            if (any) {
+                files.add(save(dir, ch, q + "-vs-L.png"));
+            }
+            XYChart rm = new XYChartBuilder().width(640).height(480).title(q + " error vs test force RMSE")
+                    .xAxisTitle("test force RMSE (meV/A)")
+                    .yAxisTitle(q.equals("geometry") ? "||D ybar - D ybar^ML|| (A)" : "|E - E^ML| (eV)").build();
+            rm.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+            any = false;
+            TreeSet<Double> ls = new TreeSet<>();
+            results.forEach(r -> ls.add(r.trainingSize()));
+            for (Double l : ls) {
+                List<ExperimentResult> pts = results.stream().filter(r -> r.ok() && r.trainingSize() == l
+                        && r.caseName().equals("cle-nonlinear") && value(r, q) > 0 && r.testForceRmse() > 0)
+                        .sorted(java.util.Comparator.comparingDouble(ExperimentResult::testForceRmse)).toList();
+                if (pts.stream().map(ExperimentResult::degree).distinct().count() < 2) {
+                    continue;
+                }
+                XYSeries s = rm.addSeries(String.format(Locale.ROOT, "L = %g", l),
+                        pts.stream().mapToDouble(ExperimentResult::testForceRmse).toArray(),
+                        pts.stream().mapToDouble(r -> value(r, q)).toArray());
+                s.setMarker(SeriesMarkers.DIAMOND);
+                any = true;
+            }
+            if (any) {
+                files.add(save(dir, rm, q + "-vs-rmse.png"));
+            }
+        }
+        return files;
+    }
+
+    private static double value(ExperimentResult r, String q) {
+        return q.equals("geometry") ? r.geometryError() : r.energyError();
+    }
+
+    private static String save(Path dir, XYChart ch, String name) {
+        try {
+            BitmapEncoder.saveBitmap(ch, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write plot " + name, e);
+        }
+        return name;
+    }
+
+    private static String fmt(Double d) {
+        return d == null || !Double.isFinite(d) ? "n/a" : String.format(Locale.ROOT, "%.3g", d);
+    }
+
+    private static String markdown(String title, List<RateEntry> rates, List<ExperimentResult> results,
+                                   List<String> images, List<String> notes) {
+        StringBuilder sb = new StringBuilder("# " + title + "\n\n## Rates (log-log slopes, 95% intervals)\n\n");
+        sb.append("| quantity | against | case | slope | 95% interval | points | Table 1 |\n|---|---|---|---|---|---|---|\n");
+        for (RateEntry r : rates) {
+            sb.append("| ").append(r.quantity()).append(" | ").append(r.against()).append(" | ").append(r.caseName())
+                    .append(" | ").append(fmt(r.slope())).append(" | [").append(fmt(r.ci95()[0])).append(", ")
+                    .append(fmt(r.ci95()[1])).append("] | ").append(r.points()).append(" | ")
+                    .append(fmt(r.predicted())).append(" |\n");
+        }
+        sb.append("\n## Experiments\n\n| id | case | L | D | basis | geometry (A) | energy (eV) | test E RMSE (meV/atom) "
+                + "| test F RMSE (meV/A) | eps1V | eps2V |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ExperimentResult r : results) {
+            sb.append("| ").append(r.id()).append(" | ").append(r.caseName()).append(" | ").append(fmt(r.trainingSize()))
+                    .append(" | ").append(r.degree()).append(" | ").append(r.basisSize()).append(" | ")
+                    .append(fmt(r.geometryError())).append(" | ").append(fmt(r.energyError())).append(" | ")
+                    .append(fmt(r.testEnergyRmse())).append(" | ").append(fmt(r.testForceRmse())).append(" | ")
+                    .append(fmt(r.eps1V())).append(" | ").append(fmt(r.eps2V())).append(" |\n");
+        }
+        sb.append('\n');
+        for (String img : images) {
+            sb.append("![").append(img).append("](").append(img).append(")\n\n");
+        }
+        if (!notes.isEmpty()) {
+            sb.append("## Notes\n\n");
+            notes.forEach(n -> sb.append("- ").append(n).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static String html(String title, List<RateEntry> rates, List<ExperimentResult> results,
+                               List<String> images, List<String> notes) {
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
+                .append(esc(title)).append("</title><style>body{font-family:sans-serif;margin:2em}"
+                        + "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px;text-align:right}"
+                        + "</style></head><body><h1>").append(esc(title)).append("</h1>\n<h2>Rates</h2>\n<table><tr>"
+                        + "<th>quantity</th><th>against</th><th>case</th><th>slope</th><th>95% interval</th><th>points</th>"
+                        + "<th>Table 1</th></tr>\n");
+        for (RateEntry r : rates) {
+            sb.append("<tr><td>").append(r.quantity()).append("</td><td>").append(r.against()).append("</td><td>")
+                    .append(r.caseName()).append("</td><td>").append(fmt(r.slope())).append("</td><td>[")
+                    .append(fmt(r.ci95()[0])).append(", ").append(fmt(r.ci95()[1])).append("]</td><td>")
+                    .append(r.points()).append("</td><td>").append(fmt(r.predicted())).append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
+        for (String img : images) {
+            sb.append("<p><img src=\"").append(img).append("\" alt=\"").append(img).append("\"></p>\n");
+        }
+        sb.append("<h2>Experiments</h2>\n<table><tr><th>id</th><th>case</th><th>L</th><th>D</th><th>basis</th>"
+                + "<th>geometry (A)</th><th>energy (eV)</th><th>test E RMSE</th><th>test F RMSE</th><th>eps1V</th>"
+                + "<th>eps2V</th></tr>\n");
+        for (ExperimentResult r : results) {
+            sb.append("<tr><td>").append(esc(r.id())).append("</td><td>").append(r.caseName()).append("</td><td>")
+                    .append(fmt(r.trainingSize())).append("</td><td>").append(r.degree()).append("</td><td>")
+                    .append(r.basisSize()).append("</td><td>").append(fmt(r.geometryError())).append("</td><td>")
+                    .append(fmt(r.energyError())).append("</td><td>").append(fmt(r.testEnergyRmse())).append("</td><td>")
+                    .append(fmt(r.testForceRmse())).append("</td><td>").append(fmt(r.eps1V())).append("</td><td>")
+                    .append(fmt(r.eps2V())).append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
+        if (!notes.isEmpty()) {
+            sb.append("<h2>Notes</h2><ul>");
+            notes.forEach(n -> sb.append("<li>").append(esc(n)).append("</li>"));
+            sb.append("</ul>");
+        }
+        return sb.append("</body></html>\n").toString();
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** NaN and infinities become null, so report.json is standard JSON. */
+    @SuppressWarnings("unchecked")
+    static Object sanitise(Object o) {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        Object tree = m.convertValue(o, Object.class);
+        return clean(tree);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object clean(Object o) {
+        if (o instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k.toString(), clean(v)));
+            return out;
+        }
+        if (o instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(clean(v)));
+            return out;
+        }
+        if (o instanceof Double d && !Double.isFinite(d)) {
+            return null;
+        }
+        if (o instanceof String s && (s.equals("NaN") || s.equals("Infinity") || s.equals("-Infinity"))) {
+            return null;
+        }
+        return o;
+    }
+}
