@@ -36,6 +36,8 @@ public final class ExtXyz {
         try (InputStream raw = Files.newInputStream(path)) {
             InputStream in = path.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
             return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), path.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException("no such file: " + path, e);
         } catch (IOException e) {
             throw new InputException("cannot read " + path + ": " + e.getMessage(), e);
         }
