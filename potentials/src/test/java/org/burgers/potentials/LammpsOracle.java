@@ -1,5 +1,7 @@
 package org.burgers.potentials;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,6 +14,9 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.burgers.core.io.ExtXyz;
 import org.burgers.core.io.Frame;
+import org.burgers.core.potential.Evaluation;
+import org.burgers.core.potential.Potential;
+import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
 
 /** Runs the shared LAMMPS oracle ({@code ../shared/oracle/lammps_eval.py}) on a structure; test support. */
@@ -63,5 +68,25 @@ public final class LammpsOracle {
             in.transferTo(o);
         }
         return out;
+    }
+
+    public static void assertAgrees(Potential pot, Structure s, String style, String coeff, Path dir)
+            throws Exception {
+        LammpsOracle.Result ref = run(s, style, coeff, dir);
+        Evaluation ours = pot.evaluate(s, Request.FORCES);
+        int n = s.size();
+        double de = Math.abs(ours.energy() - ref.energy()) / n;
+        double df = 0, dw = 0;
+        for (int k = 0; k < 3 * n; k++) {
+            df = Math.max(df, Math.abs(ours.forces()[k] - ref.forces()[k]));
+        }
+        for (int k = 0; k < 9; k++) {
+            dw = Math.max(dw, Math.abs(ours.virial()[k] - ref.virial()[k]));
+        }
+        System.out.printf("%s %d atoms: |dE|/N = %.2e eV, max|dF| = %.2e eV/A, max|dW| = %.2e eV (E/N = %.6f)%n",
+                style, n, de, df, dw, ref.energy() / n);
+        assertTrue(de < 1e-9, "energy per atom differs from LAMMPS by " + de);
+        assertTrue(df < 1e-8, "force differs from LAMMPS by " + df);
+        assertTrue(dw < 1e-7, "virial differs from LAMMPS by " + dw);
     }
 }

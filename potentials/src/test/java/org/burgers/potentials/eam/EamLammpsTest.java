@@ -1,12 +1,8 @@
 package org.burgers.potentials.eam;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.List;
-import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.Potential;
-import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
 import org.burgers.potentials.LammpsOracle;
 import org.burgers.potentials.ParameterReader;
@@ -32,22 +28,7 @@ class EamLammpsTest {
     }
 
     static void compare(Potential pot, Structure s, String style, String coeff) throws Exception {
-        LammpsOracle.Result ref = LammpsOracle.run(s, style, coeff, dir);
-        Evaluation ours = pot.evaluate(s, Request.FORCES);
-        int n = s.size();
-        double de = Math.abs(ours.energy() - ref.energy()) / n;
-        double df = 0, dw = 0;
-        for (int k = 0; k < 3 * n; k++) {
-            df = Math.max(df, Math.abs(ours.forces()[k] - ref.forces()[k]));
-        }
-        for (int k = 0; k < 9; k++) {
-            dw = Math.max(dw, Math.abs(ours.virial()[k] - ref.virial()[k]));
-        }
-        System.out.printf("%s %d atoms: |dE|/N = %.2e eV, max|dF| = %.2e eV/A, max|dW| = %.2e eV (E/N = %.6f)%n",
-                style, n, de, df, dw, ref.energy() / n);
-        assertTrue(de < 1e-9, "energy per atom differs from LAMMPS by " + de);
-        assertTrue(df < 1e-8, "force differs from LAMMPS by " + df);
-        assertTrue(dw < 1e-7, "virial differs from LAMMPS by " + dw);
+        LammpsOracle.assertAgrees(pot, s, style, coeff, dir);
     }
 
     @Test
