@@ -8,8 +8,12 @@ import java.util.List;
  * a fixed number of words that may continue over several lines. Each entry remembers the line it starts on.
  */
 public final class EntryReader {
-    /** One entry: its words and the (1-based) line of its first word. */
-    public record Entry(String[] words, int line) {
+    /** One entry: its words, the (1-based) line of each word, and the line it starts on. */
+    public record Entry(String[] words, int[] lines, int line) {
+        /** The line of word k. */
+        public int lineOf(int k) {
+            return lines[k];
+        }
     }
 
     private EntryReader() {
@@ -18,6 +22,7 @@ public final class EntryReader {
     public static List<Entry> read(ParameterReader in, int words) {
         List<Entry> out = new ArrayList<>();
         List<String> cur = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
         int start = 0;
         for (int n = 1; n <= in.lineCount(); n++) {
             String s = in.raw(n);
@@ -34,14 +39,16 @@ public final class EntryReader {
             }
             for (String t : s.split("\\s+")) {
                 cur.add(t);
+                at.add(n);
             }
             if (cur.size() > words) {
                 throw in.error("entry starting on line " + start + " has " + cur.size() + " words, expected "
                         + words, n);
             }
             if (cur.size() == words) {
-                out.add(new Entry(cur.toArray(new String[0]), start));
+                out.add(new Entry(cur.toArray(new String[0]), at.stream().mapToInt(Integer::intValue).toArray(), start));
                 cur.clear();
+                at.clear();
             }
         }
         if (!cur.isEmpty()) {

@@ -41,21 +41,21 @@ public final class SwReader {
                     v[k] = Double.parseDouble(w[3 + k]);
                 } catch (NumberFormatException x) {
                     throw in.error("parameter " + NAMES[k] + " of " + w[0] + w[1] + w[2] + " is not a number: '"
-                            + w[3 + k] + "'", e.line());
+                            + w[3 + k] + "'", e.lineOf(3 + k));
                 }
                 if (!Double.isFinite(v[k])) {
-                    throw in.error("parameter " + NAMES[k] + " of " + w[0] + w[1] + w[2] + " is not finite", e.line());
+                    throw in.error("parameter " + NAMES[k] + " of " + w[0] + w[1] + w[2] + " is not finite", e.lineOf(3 + k));
                 }
             }
             // the checks of PairSW::read_file
             for (int k = 0; k < v.length; k++) {
                 if (k != 5 && v[k] < 0) {
                     throw in.error("parameter " + NAMES[k] + " of " + w[0] + w[1] + w[2] + " must not be negative",
-                            e.line());
+                            e.lineOf(3 + k));
                 }
             }
             if (!(v[1] > 0) || !(v[2] > 0)) {
-                throw in.error("parameters sigma and a of " + w[0] + w[1] + w[2] + " must be positive", e.line());
+                throw in.error("parameters sigma and a of " + w[0] + w[1] + w[2] + " must be positive", e.lineOf(4));
             }
             int idx = (elements.indexOf(w[0]) * ne + elements.indexOf(w[1])) * ne + elements.indexOf(w[2]);
             if (table[idx] != null) {

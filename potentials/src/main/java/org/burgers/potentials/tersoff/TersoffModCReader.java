@@ -41,28 +41,28 @@ public final class TersoffModCReader {
                     v[k] = Double.parseDouble(w[3 + k]);
                 } catch (NumberFormatException x) {
                     throw in.error("parameter " + NAMES[k] + " of " + w[0] + w[1] + w[2] + " is not a number: '"
-                            + w[3 + k] + "'", e.line());
+                            + w[3 + k] + "'", e.lineOf(3 + k));
                 }
                 if (!Double.isFinite(v[k])) {
-                    throw in.error("parameter " + NAMES[k] + " of " + w[0] + w[1] + w[2] + " is not finite", e.line());
+                    throw in.error("parameter " + NAMES[k] + " of " + w[0] + w[1] + w[2] + " is not finite", e.lineOf(3 + k));
                 }
             }
             int m = (int) v[0];
             // the checks of PairTersoffMOD::read_file, naming the parameter
             if (m != v[0] || (m != 1 && m != 3)) {
-                throw in.error("parameter beta(m) of " + w[0] + w[1] + w[2] + " must be 1 or 3, is " + v[0], e.line());
+                throw in.error("parameter beta(m) of " + w[0] + w[1] + w[2] + " must be 1 or 3, is " + v[0], e.lineOf(3));
             }
             int[] nonNegative = {3, 4, 5, 6, 7, 8, 9, 10};
             for (int k : nonNegative) {
                 if (v[k] < 0) {
-                    throw in.error("parameter " + NAMES[k] + " of " + w[0] + w[1] + w[2] + " must not be negative", e.line());
+                    throw in.error("parameter " + NAMES[k] + " of " + w[0] + w[1] + w[2] + " must not be negative", e.lineOf(3 + k));
                 }
             }
             if (v[8] > v[7]) {
-                throw in.error("parameter D of " + w[0] + w[1] + w[2] + " exceeds R", e.line());
+                throw in.error("parameter D of " + w[0] + w[1] + w[2] + " exceeds R", e.lineOf(11));
             }
             if (!(v[11] > 0)) {
-                throw in.error("parameter n of " + w[0] + w[1] + w[2] + " must be positive", e.line());
+                throw in.error("parameter n of " + w[0] + w[1] + w[2] + " must be positive", e.lineOf(14));
             }
             int idx = (elements.indexOf(w[0]) * ne + elements.indexOf(w[1])) * ne + elements.indexOf(w[2]);
             if (table[idx] != null) {
