@@ -177,6 +177,20 @@ public final class EamPotential implements Potential {
         return new Evaluation(energy, siteE, f, w, h);
     }
 
+    /** The host density rho_i of every atom (to see, e.g., whether a structure leaves the F(rho) table). */
+    public double[] densities(Structure s) {
+        checkSpecies(s);
+        NeighbourList nl = NeighbourList.half(s, cutoff);
+        int n = s.size();
+        double[][] rhoBuf = new double[Chunks.COUNT][n];
+        int[] type = types(s);
+        Chunks.run(parallel, c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl.offsetsView(),
+                nl.neighboursView(), nl.vectorsView(), rhoBuf[c]));
+        double[] rho = new double[n];
+        Chunks.reduce(parallel, rhoBuf, rho);
+        return rho;
+    }
+
     private void densities(int lo, int hi, int[] type, int[] off, int[] nbr, double[] vec, double[] rho) {
         for (int i = lo; i < hi; i++) {
             int ti = type[i] * ne;
