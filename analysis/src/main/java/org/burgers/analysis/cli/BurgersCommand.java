@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Machine-learned interatomic potentials and their generalisation to dislocations.",
         subcommands = {
             NeighboursCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {
