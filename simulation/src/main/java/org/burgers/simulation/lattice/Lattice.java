@@ -175,6 +175,14 @@ public record Lattice(String name, double[] cell, double[] basis, int[] sublatti
         return true;
     }
 
+    /**
+     * Whether every site is a pure translation of site 0 (bcc, fcc): a Bravais lattice, whose atoms follow
+     * a homogeneous strain affinely. Diamond and B2 are not (multilattices with internal shifts).
+     */
+    public boolean isBravais() {
+        return translations().length == sites();
+    }
+
     static final double TOL = 1e-8;
 
     static boolean integral(double x) {
