@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             NeighboursCommand.class,
             EvalCommand.class,
+            RelaxCommand.class,
+            ElasticCommand.class,
+            RattleCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {
