@@ -301,6 +301,32 @@ public final class AceBasis implements LinearBasis {
         return pairColumns + z0 * manyBodyPerCentre + g.colStart() + f;
     }
 
+    /** Coefficient of every DAG node for centre species z0: sum over many-body functions of c_col U. */
+    public double[] contractManyBody(int z0, double[] c) {
+        double[] out = new double[nNodes];
+        for (Group g : groups) {
+            int ne = g.nodes().length;
+            for (int f = 0; f < g.rank(); f++) {
+                double cf = c[manyBodyColumn(z0, g, f)];
+                for (int e = 0; e < ne; e++) {
+                    out[g.nodes()[e]] += cf * g.u()[f * ne + e];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Pair coefficients for centre species z0, indexed {@code z * nPair + n - 1} by neighbour species z. */
+    public double[] contractPair(int z0, double[] c) {
+        double[] out = new double[Math.max(1, nz * nPair)];
+        for (int z = 0; z < nz; z++) {
+            for (int n = 1; n <= nPair; n++) {
+                out[z * nPair + n - 1] = c[pairColumn(z0, z, n)];
+            }
+        }
+        return out;
+    }
+
     /** Species index of every atom; an InputException naming the first atom of a species the basis lacks. */
     public int[] speciesOf(Structure s) {
         int[] z = new int[s.size()];
