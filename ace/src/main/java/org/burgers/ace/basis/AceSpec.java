@@ -39,8 +39,14 @@ public record AceSpec(List<String> species, int order, double degree, double rcu
 
     /** Mean nearest-neighbour distance of the species, as ACE1 picks r0. */
     public static double defaultR0(List<String> species) {
+        if (species.isEmpty()) {
+            throw new InputException("ACE basis: species list is empty");
+        }
         double sum = 0;
         for (String s : species) {
+            if (!Element.isKnown(s)) {
+                throw new InputException("ACE basis: unknown species '" + s + "'");
+            }
             Double v = RNN.get(s);
             if (v == null) {
                 throw new InputException("no default r0 for species " + s + "; give --r0 (a typical bond length, A)");
