@@ -35,11 +35,13 @@ public final class AceBasis implements LinearBasis {
     final String[] species;
     final Map<String, Integer> speciesIndex = new HashMap<>();
     final int nz;
-    // one-particle blocks (n, l) for one neighbour species; A index = z * nA1 + blockOff[b] + l + m
+    // one-particle blocks (n, l) for one neighbour species. Densities are stored (z, lm, n) so that the loops
+    // over n (the longest) are innermost and contiguous: A index = z * nA1 + lmOff[lm] + n - 1
     final int nBlocks;
     final int[] blockN;
     final int[] blockL;
-    final int[] blockOff;
+    final int[] nOfL;
+    final int[] lmOff;
     final int nA1;
     final int nA;
     final int nmax;
@@ -79,15 +81,24 @@ public final class AceBasis implements LinearBasis {
         nBlocks = bl.size();
         blockN = new int[nBlocks];
         blockL = new int[nBlocks];
-        blockOff = new int[nBlocks];
-        int off = 0, nm = 0, lm = 0;
+        int nm = 0, lm = 0;
         for (int b = 0; b < nBlocks; b++) {
             blockN[b] = bl.get(b)[0];
             blockL[b] = bl.get(b)[1];
-            blockOff[b] = off;
-            off += 2 * blockL[b] + 1;
             nm = Math.max(nm, blockN[b]);
             lm = Math.max(lm, blockL[b]);
+        }
+        nOfL = new int[lm + 1];
+        for (int b = 0; b < nBlocks; b++) {
+            nOfL[blockL[b]] = Math.max(nOfL[blockL[b]], blockN[b]);
+        }
+        lmOff = new int[(lm + 1) * (lm + 1)];
+        int off = 0;
+        for (int l = 0; l <= lm; l++) {
+            for (int m = -l; m <= l; m++) {
+                lmOff[l * l + l + m] = off;
+                off += nOfL[l];
+            }
         }
         nA1 = off;
         nA = nz * nA1;
@@ -204,7 +215,7 @@ public final class AceBasis implements LinearBasis {
             for (int t = 0; t < nu; t++) {
                 int gb = blocks[t];
                 int z = gb / nBlocks, b = gb % nBlocks;
-                int a = z * nA1 + blockOff[b] + blockL[b] + m[t];
+                int a = z * nA1 + lmOff[blockL[b] * blockL[b] + blockL[b] + m[t]] + blockN[b] - 1;
                 factorA[e * nu + t] = a;
                 factorLocal[e * nu + t] = localOfBlock.get(gb) + blockL[b] + m[t];
                 node = t == 0 ? a : intern(node, a, nodeIndex, parentList);
