@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             RelaxCommand.class,
             ElasticCommand.class,
             RattleCommand.class,
+            AceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {
