@@ -35,7 +35,14 @@ public final class Fitter {
     public static Result fit(LinearBasis basis, List<LabelledConfiguration> train, List<LabelledConfiguration> test,
             LossWeights weights, ReferenceEnergies e0, Map<String, Double> configTypeWeights,
             List<ElasticObservation> elastic, Solver solver, int threads) {
-        LossAssembler assembler = new LossAssembler(basis, weights, e0, configTypeWeights, threads);
+        return fit(basis, train, test, weights, e0, configTypeWeights, elastic, solver, threads,
+                LossAssembler.ElasticUnit.GPA);
+    }
+
+    public static Result fit(LinearBasis basis, List<LabelledConfiguration> train, List<LabelledConfiguration> test,
+            LossWeights weights, ReferenceEnergies e0, Map<String, Double> configTypeWeights,
+            List<ElasticObservation> elastic, Solver solver, int threads, LossAssembler.ElasticUnit unit) {
+        LossAssembler assembler = new LossAssembler(basis, weights, e0, configTypeWeights, threads, unit);
         LossAssembler.Assembled as = assembler.assemble(train, elastic);
         LinearSystem sys = as.system();
         if (basis instanceof DegreeAware d) {

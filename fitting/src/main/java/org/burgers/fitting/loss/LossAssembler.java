@@ -36,9 +36,31 @@ public final class LossAssembler {
     private final ReferenceEnergies e0;
     private final Map<String, Double> configTypeWeights;
     private final int threads;
+    private final double elasticUnit;
 
     public LossAssembler(LinearBasis basis, LossWeights weights, ReferenceEnergies e0,
             Map<String, Double> configTypeWeights, int threads) {
+        this(basis, weights, e0, configTypeWeights, threads, ElasticUnit.GPA);
+    }
+
+    /** Units in which the elastic rows measure d_F^2 W_cb and d_F^3 W_cb (the weights W_d1V, W_d2V apply to them). */
+    public enum ElasticUnit {
+        GPA(org.burgers.core.elasticity.Voigt.GPA_PER_EV_A3), EV_PER_A3(1);
+
+        final double factor;
+
+        ElasticUnit(double factor) {
+            this.factor = factor;
+        }
+    }
+
+    /**
+     * @param elasticUnit the unit of the elastic rows: with eV and A for energies and forces, GPa makes
+     *     the paper's W_d1V = 10 a strong constraint, eV/A^3 a weak one (see docs/fitting.md)
+     */
+    public LossAssembler(LinearBasis basis, LossWeights weights, ReferenceEnergies e0,
+            Map<String, Double> configTypeWeights, int threads, ElasticUnit elasticUnit) {
+        this.elasticUnit = elasticUnit.factor;
         this.basis = basis;
         this.weights = weights;
         this.e0 = e0;
@@ -193,7 +215,7 @@ public final class LossAssembler {
         if (weights.d1V() > 0) {
             for (int i = 0; i < 9; i++) {
                 for (int j = i; j < 9; j++) {
-                    double s = Math.sqrt(weights.d1V() * (i == j ? 1 : 2));
+                    double s = elasticUnit * Math.sqrt(weights.d1V() * (i == j ? 1 : 2));
                     int q = 9 * i + j;
                     for (int c = 0; c < n; c++) {
                         block[c * k + r] = s * e.basisD2()[q * n + c];
@@ -207,7 +229,7 @@ public final class LossAssembler {
                 for (int j = i; j < 9; j++) {
                     for (int l = j; l < 9; l++) {
                         int mult = (i == j && j == l) ? 1 : (i == j || j == l) ? 3 : 6;
-                        double s = Math.sqrt(weights.d2V() * mult);
+                        double s = elasticUnit * Math.sqrt(weights.d2V() * mult);
                         int q = 81 * i + 9 * j + l;
                         for (int c = 0; c < n; c++) {
                             block[c * k + r] = s * e.basisD3()[q * n + c];
