@@ -1,0 +1,371 @@
+package org.burgers.ace.basis;
+
+import java.util.Arrays;
+import org.burgers.core.neighbours.NeighbourList;
+
+/**
+ * Per-thread workspace and the per-site kernels of an {@link AceBasis}: (1) the contracted site energy
+ * {@code E_l = sum_k cNode[k] AA_k + pair} and its gradient with respect to every neighbour, by one reverse
+ * (adjoint) sweep over the product DAG, which is what a fitted potential costs; (2) all basis values and their
+ * gradients (features), through the Jacobian dB/dA of each group. Nothing is allocated per site once the
+ * neighbour buffers have grown to the largest environment. Not thread-safe: one per thread.
+ */
+public final class SiteKernel {
+    private final AceBasis b;
+    private final int nR;
+    private final int nY;
+    private final int nP;
+    private final int nA;
+    private final int nA1;
+    private int cap;
+    private int count;
+    private int[] nbJ;
+    private int[] nbZ;
+    private int[] nbP;
+    private double[] nbVec;     // r_ij = r_j - r_i (3 per neighbour)
+    private double[] nbU;       // unit vectors
+    private double[] rad;       // R_n, nR per neighbour
+    private double[] drad;      // dR_n/dr
+    private double[] ylm;       // nY per neighbour
+    private double[] dylm;      // 3 nY per neighbour
+    private double[] pr;        // pair P_n, nP per neighbour
+    private double[] dpr;
+    private double[] grad;      // dE_l/dr_ij, 3 per neighbour (contracted kernel)
+    private double[] dphi;      // d phi_a(r_ij)/dr_ij, 3 nA1 per neighbour (features)
+    private final double[] v;   // densities then products
+    private final double[] adj; // adjoints dE_l/dv
+    private final double[] t0;
+    private final double[] t1;
+    private final double[] shScratch;
+    private final double[] radScratch = new double[4];
+    private final double[] jac;
+    private final double[] gfeat;
+    private final double[] part = new double[16];
+
+    public SiteKernel(AceBasis basis) {
+        this.b = basis;
+        nR = basis.nmax;
+        nY = basis.harmonics.size();
+        nP = Math.max(basis.nPair, 1);
+        nA = basis.nA;
+        nA1 = basis.nA1;
+        v = new double[basis.nNodes];
+        adj = new double[basis.nNodes];
+        t0 = new double[nY];
+        t1 = new double[nY];
+        shScratch = basis.harmonics.newScratch();
+        int maxJac = 1, maxRank = 1;
+        for (Group g : basis.groups) {
+            maxJac = Math.max(maxJac, g.nLocal() * g.rank());
+            maxRank = Math.max(maxRank, g.rank());
+        }
+        jac = new double[maxJac];
+        gfeat = new double[3 * maxRank];
+        grow(64, false);
+    }
+
+    private void grow(int newCap, boolean features) {
+        cap = newCap;
+        nbJ = Arrays.copyOf(nbJ == null ? new int[0] : nbJ, cap);
+        nbZ = Arrays.copyOf(nbZ == null ? new int[0] : nbZ, cap);
+        nbP = Arrays.copyOf(nbP == null ? new int[0] : nbP, cap);
+        nbVec = grow(nbVec, 3 * cap);
+        nbU = grow(nbU, 3 * cap);
+        rad = grow(rad, nR * cap);
+        drad = grow(drad, nR * cap);
+        ylm = grow(ylm, nY * cap);
+        dylm = grow(dylm, 3 * nY * cap);
+        pr = grow(pr, nP * cap);
+        dpr = grow(dpr, nP * cap);
+        grad = grow(grad, 3 * cap);
+        if (features || dphi != null) {
+            dphi = grow(dphi, 3 * nA1 * cap);
+        }
+    }
+
+    private static double[] grow(double[] a, int n) {
+        return a == null ? new double[n] : Arrays.copyOf(a, n);
+    }
+
+    /** Neighbours of the last site within the cutoff. */
+    public int count() {
+        return count;
+    }
+
+    public int neighbour(int q) {
+        return nbJ[q];
+    }
+
+    /** Gradients dE_l/dr_ij of the last contracted site, 3 per neighbour. */
+    public double[] gradients() {
+        return grad;
+    }
+
+    /** Vectors r_ij of the last site, 3 per neighbour. */
+    public double[] vectors() {
+        return nbVec;
+    }
+
+    /** Neighbours within the cutoff, their one-particle functions, the densities A and the products AA. */
+    private void gather(int i, int[] z, NeighbourList list, boolean derivatives) {
+        double rmax = b.cutoff();
+        double[] vec = list.vectorsView();
+        int[] nbr = list.neighboursView();
+        count = 0;
+        for (int p = list.start(i); p < list.end(i); p++) {
+            double dx = vec[3 * p], dy = vec[3 * p + 1], dz = vec[3 * p + 2];
+            double r2 = dx * dx + dy * dy + dz * dz;
+            if (r2 >= rmax * rmax) {
+                continue;
+            }
+            if (count == cap) {
+                grow(2 * cap, false);
+            }
+            int q = count++;
+            double r = Math.sqrt(r2);
+            nbJ[q] = nbr[p];
+            nbZ[q] = z[nbr[p]];
+            nbP[q] = p;
+            nbVec[3 * q] = dx;
+            nbVec[3 * q + 1] = dy;
+            nbVec[3 * q + 2] = dz;
+            nbU[3 * q] = dx / r;
+            nbU[3 * q + 1] = dy / r;
+            nbU[3 * q + 2] = dz / r;
+            if (b.pairBasis != null) {
+                b.pairBasis.evaluate(r, pr, dpr, q * nP, radScratch);
+            }
+            b.radial.evaluate(r, rad, drad, q * nR, radScratch);
+            b.harmonics.evaluate(dx, dy, dz, ylm, q * nY, derivatives ? dylm : null, 3 * q * nY, shScratch);
+        }
+        Arrays.fill(v, 0, nA, 0.0);
+        int[] bn = b.blockN, bll = b.blockL, bo = b.blockOff;
+        for (int q = 0; q < count; q++) {
+            int base = nbZ[q] * nA1;
+            int ro = q * nR, yo = q * nY;
+            for (int bl = 0; bl < b.nBlocks; bl++) {
+                double rn = rad[ro + bn[bl] - 1];
+                int l = bll[bl];
+                int a0 = base + bo[bl];
+                int y0 = yo + l * l;
+                for (int k = 0; k <= 2 * l; k++) {
+                    v[a0 + k] += rn * ylm[y0 + k];   // A_znlm = sum_j R_n Y_lm
+                }
+            }
+        }
+        int[] par = b.parent, la = b.last;
+        for (int k = 0; k < par.length; k++) {
+            v[nA + k] = v[par[k]] * v[la[k]];       // AA on the DAG: one product per node
+        }
+    }
+
+    /**
+     * Site energy (without E0) of atom i for contracted coefficients: {@code cNode} per DAG node for the
+     * centre's species and {@code cPair[z * nPair + n - 1]}. With {@code gradient}, fills {@link #gradients()}.
+     */
+    public double siteEnergy(int i, int[] z, NeighbourList list, double[] cNode, double[] cPair, boolean gradient) {
+        gather(i, z, list, gradient);
+        int nNodes = v.length;
+        double e = 0;
+        for (int k = 0; k < nNodes; k++) {
+            e += cNode[k] * v[k];
+        }
+        int np = b.nPair;
+        for (int q = 0; q < count && np > 0; q++) {
+            int c0 = nbZ[q] * np, p0 = q * nP;
+            for (int n = 0; n < np; n++) {
+                e += cPair[c0 + n] * pr[p0 + n];
+            }
+        }
+        if (!gradient) {
+            return e;
+        }
+        // reverse sweep: adj_k = dE/dv_k
+        System.arraycopy(cNode, 0, adj, 0, nNodes);
+        int[] par = b.parent, la = b.last;
+        for (int k = par.length - 1; k >= 0; k--) {
+            double a = adj[nA + k];
+            if (a != 0.0) {
+                adj[par[k]] += a * v[la[k]];
+                adj[la[k]] += a * v[par[k]];
+            }
+        }
+        int[] bn = b.blockN, bll = b.blockL, bo = b.blockOff;
+        for (int q = 0; q < count; q++) {
+            int base = nbZ[q] * nA1;
+            int ro = q * nR, yo = q * nY, dyo = 3 * q * nY;
+            Arrays.fill(t0, 0.0);
+            Arrays.fill(t1, 0.0);
+            for (int bl = 0; bl < b.nBlocks; bl++) {
+                double rn = rad[ro + bn[bl] - 1], drn = drad[ro + bn[bl] - 1];
+                int l = bll[bl];
+                int a0 = base + bo[bl];
+                int y0 = l * l;
+                for (int k = 0; k <= 2 * l; k++) {
+                    double a = adj[a0 + k];
+                    t0[y0 + k] += a * rn;
+                    t1[y0 + k] += a * drn;
+                }
+            }
+            double ux = nbU[3 * q], uy = nbU[3 * q + 1], uz = nbU[3 * q + 2];
+            double radial = 0, gx = 0, gy = 0, gz = 0;
+            for (int lm = 0; lm < nY; lm++) {
+                radial += t1[lm] * ylm[yo + lm];
+                gx += t0[lm] * dylm[dyo + 3 * lm];
+                gy += t0[lm] * dylm[dyo + 3 * lm + 1];
+                gz += t0[lm] * dylm[dyo + 3 * lm + 2];
+            }
+            if (np > 0) {
+                int c0 = nbZ[q] * np, p0 = q * nP;
+                for (int n = 0; n < np; n++) {
+                    radial += cPair[c0 + n] * dpr[p0 + n];
+                }
+            }
+            grad[3 * q] = radial * ux + gx;
+            grad[3 * q + 1] = radial * uy + gy;
+            grad[3 * q + 2] = radial * uz + gz;
+        }
+        return e;
+    }
+
+    /**
+     * Adds the basis values of site i to {@code energy[col]} and, with {@code derivatives}, -dB/dx to
+     * {@code forces[(3 atom + axis) * size + col]} (if not null) and the virial -sum r_ij (x) dB/dr_ij to
+     * {@code virial[(3a + b) * size + col]} (if not null).
+     */
+    public void siteFeatures(int i, int[] z, NeighbourList list, double[] energy, boolean derivatives,
+                             double[] forces, double[] virial) {
+        if (derivatives && dphi == null) {
+            grow(cap, true);
+        }
+        gather(i, z, list, derivatives);
+        int z0 = z[i];
+        int np = b.nPair;
+        for (int q = 0; q < count && np > 0; q++) {
+            int col0 = b.pairColumn(z0, nbZ[q], 1), p0 = q * nP;
+            for (int n = 0; n < np; n++) {
+                energy[col0 + n] += pr[p0 + n];
+                if (derivatives) {
+                    double d = dpr[p0 + n];
+                    scatter(i, q, col0 + n, d * nbU[3 * q], d * nbU[3 * q + 1], d * nbU[3 * q + 2], forces, virial);
+                }
+            }
+        }
+        if (derivatives) {
+            int[] bn = b.blockN, bll = b.blockL, bo = b.blockOff;
+            for (int q = 0; q < count; q++) {
+                int ro = q * nR, yo = q * nY, dyo = 3 * q * nY, po = 3 * q * nA1;
+                double ux = nbU[3 * q], uy = nbU[3 * q + 1], uz = nbU[3 * q + 2];
+                for (int bl = 0; bl < b.nBlocks; bl++) {
+                    double rn = rad[ro + bn[bl] - 1], drn = drad[ro + bn[bl] - 1];
+                    int l = bll[bl];
+                    for (int k = 0; k <= 2 * l; k++) {
+                        int lm = l * l + k, a = po + 3 * (bo[bl] + k);
+                        double y = ylm[yo + lm];
+                        // grad (R_n Y_lm) = R_n' Y_lm u + R_n grad Y_lm
+                        dphi[a] = drn * y * ux + rn * dylm[dyo + 3 * lm];
+                        dphi[a + 1] = drn * y * uy + rn * dylm[dyo + 3 * lm + 1];
+                        dphi[a + 2] = drn * y * uz + rn * dylm[dyo + 3 * lm + 2];
+                    }
+                }
+            }
+        }
+        for (Group g : b.groups) {
+            int ne = g.nodes().length, rank = g.rank(), nu = g.nu();
+            int[] nodes = g.nodes();
+            double[] u = g.u();
+            int colBase = b.manyBodyColumn(z0, g, 0);
+            for (int f = 0; f < rank; f++) {
+                double s = 0;
+                int uo = f * ne;
+                for (int e = 0; e < ne; e++) {
+                    s += u[uo + e] * v[nodes[e]];
+                }
+                energy[colBase + f] += s;
+            }
+            if (!derivatives) {
+                continue;
+            }
+            int nl = g.nLocal();
+            Arrays.fill(jac, 0, rank * nl, 0.0);
+            int[] fa = g.factorA(), fl = g.factorLocal();
+            for (int e = 0; e < ne; e++) {
+                // partial derivatives of prod_s A[fa_s]: product of all other factors
+                for (int s = 0; s < nu; s++) {
+                    double p = 1;
+                    for (int t = 0; t < nu; t++) {
+                        if (t != s) {
+                            p *= v[fa[e * nu + t]];
+                        }
+                    }
+                    part[s] = p;
+                }
+                for (int f = 0; f < rank; f++) {
+                    double uf = u[f * ne + e];
+                    if (uf == 0.0) {
+                        continue;
+                    }
+                    for (int s = 0; s < nu; s++) {
+                        jac[f * nl + fl[e * nu + s]] += uf * part[s];
+                    }
+                }
+            }
+            int[] lb = g.localBlock(), lo = g.localOff();
+            for (int q = 0; q < count; q++) {
+                int zq = nbZ[q];
+                Arrays.fill(gfeat, 0, 3 * rank, 0.0);
+                boolean any = false;
+                for (int d = 0; d < lb.length; d++) {
+                    if (lb[d] / b.nBlocks != zq) {
+                        continue;
+                    }
+                    any = true;
+                    int bl = lb[d] % b.nBlocks;
+                    int l = b.blockL[bl];
+                    int po = 3 * (q * nA1 + b.blockOff[bl]);
+                    for (int k = 0; k <= 2 * l; k++) {
+                        double dx = dphi[po + 3 * k], dy = dphi[po + 3 * k + 1], dz = dphi[po + 3 * k + 2];
+                        int jo = lo[d] + k;
+                        for (int f = 0; f < rank; f++) {
+                            double jv = jac[f * nl + jo];
+                            gfeat[3 * f] += jv * dx;
+                            gfeat[3 * f + 1] += jv * dy;
+                            gfeat[3 * f + 2] += jv * dz;
+                        }
+                    }
+                }
+                if (any) {
+                    for (int f = 0; f < rank; f++) {
+                        scatter(i, q, colBase + f, gfeat[3 * f], gfeat[3 * f + 1], gfeat[3 * f + 2], forces, virial);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds the contribution of dB_col/dr_ij = g for neighbour q of site i to force and virial features. */
+    private void scatter(int i, int q, int col, double gx, double gy, double gz, double[] forces, double[] virial) {
+        int k = b.size;
+        int j = nbJ[q];
+        if (forces != null) {
+            forces[(3 * j) * k + col] -= gx;
+            forces[(3 * j + 1) * k + col] -= gy;
+            forces[(3 * j + 2) * k + col] -= gz;
+            forces[(3 * i) * k + col] += gx;
+            forces[(3 * i + 1) * k + col] += gy;
+            forces[(3 * i + 2) * k + col] += gz;
+        }
+        if (virial != null) {
+            double rx = nbVec[3 * q], ry = nbVec[3 * q + 1], rz = nbVec[3 * q + 2];
+            virial[0 * k + col] -= rx * gx;
+            virial[1 * k + col] -= rx * gy;
+            virial[2 * k + col] -= rx * gz;
+            virial[3 * k + col] -= ry * gx;
+            virial[4 * k + col] -= ry * gy;
+            virial[5 * k + col] -= ry * gz;
+            virial[6 * k + col] -= rz * gx;
+            virial[7 * k + col] -= rz * gy;
+            virial[8 * k + col] -= rz * gz;
+        }
+    }
+}
