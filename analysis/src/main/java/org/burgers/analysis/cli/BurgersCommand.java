@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ElasticCommand.class,
             RattleCommand.class,
             AceCommand.class,
+            FitCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {

@@ -1,0 +1,269 @@
+package org.burgers.fitting.loss;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.burgers.core.InputException;
+import org.burgers.core.basis.Features;
+import org.burgers.core.basis.LinearBasis;
+import org.burgers.fitting.data.DataSets;
+import org.burgers.fitting.data.LabelledConfiguration;
+import org.burgers.fitting.data.ReferenceEnergies;
+import org.burgers.fitting.solve.LinearSystem;
+import org.burgers.fitting.solve.Nd4jBlas;
+import org.bytedeco.javacpp.DoublePointer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Assembles the weighted least-squares system of the loss (4.16) for a {@link LinearBasis}. Rows, each times
+ * the square root of its weight (W_kind x configuration weight x config_type weight):
+ * <ul>
+ *   <li>energy per atom: B_k / N against (E - sum E0) / N (W_E);</li>
+ *   <li>each force component: -dB_k/dx against f (W_F);</li>
+ *   <li>each independent virial component (xx yy zz yz xz xy) per atom: W_k / N against W / N (W_V);</li>
+ *   <li>each independent component of d_F^2 W_cb(I) (45, the Hessian being symmetric) and of d_F^3 W_cb(I)
+ *       (165, fully symmetric), times the square root of its multiplicity so that the rows add up to the
+ *       squared Frobenius norm of (3.12) (W_d1V, W_d2V).</li>
+ * </ul>
+ * The design matrix is allocated once, off-heap and column-major, at its final size; configurations are
+ * processed in parallel, each writing its own rows straight into it (no second copy of the system).
+ */
+public final class LossAssembler {
+    private final LinearBasis basis;
+    private final LossWeights weights;
+    private final ReferenceEnergies e0;
+    private final Map<String, Double> configTypeWeights;
+    private final int threads;
+    private final double elasticUnit;
+
+    public LossAssembler(LinearBasis basis, LossWeights weights, ReferenceEnergies e0,
+            Map<String, Double> configTypeWeights, int threads) {
+        this(basis, weights, e0, configTypeWeights, threads, ElasticUnit.GPA);
+    }
+
+    /** Units in which the elastic rows measure d_F^2 W_cb and d_F^3 W_cb (the weights W_d1V, W_d2V apply to them). */
+    public enum ElasticUnit {
+        GPA(org.burgers.core.elasticity.Voigt.GPA_PER_EV_A3), EV_PER_A3(1);
+
+        final double factor;
+
+        ElasticUnit(double factor) {
+            this.factor = factor;
+        }
+    }
+
+    /**
+     * @param elasticUnit the unit of the elastic rows: with eV and A for energies and forces, GPa makes
+     *     the paper's W_d1V = 10 a strong constraint, eV/A^3 a weak one (see docs/fitting.md)
+     */
+    public LossAssembler(LinearBasis basis, LossWeights weights, ReferenceEnergies e0,
+            Map<String, Double> configTypeWeights, int threads, ElasticUnit elasticUnit) {
+        this.elasticUnit = elasticUnit.factor;
+        this.basis = basis;
+        this.weights = weights;
+        this.e0 = e0;
+        this.configTypeWeights = Map.copyOf(configTypeWeights);
+        for (Map.Entry<String, Double> e : this.configTypeWeights.entrySet()) {
+            if (!(e.getValue() >= 0) || !Double.isFinite(e.getValue())) {
+                throw new InputException("weight of config_type '" + e.getKey() + "' must be >= 0, got " + e.getValue());
+            }
+        }
+        this.threads = Math.max(1, threads);
+    }
+
+    /** Independent components of the virial, in Voigt order. */
+    static final int[][] VOIGT = {{0, 0}, {1, 1}, {2, 2}, {1, 2}, {0, 2}, {0, 1}};
+
+    /** The effective weight of a configuration. */
+    public double configurationWeight(LabelledConfiguration c) {
+        return c.weight() * configTypeWeights.getOrDefault(c.configType(), 1.0);
+    }
+
+    int rowsOf(LabelledConfiguration c) {
+        if (configurationWeight(c) == 0) {
+            return 0;
+        }
+        int r = 0;
+        if (weights.energy() > 0) {
+            r++;
+        }
+        if (weights.forces() > 0) {
+            r += 3 * c.atoms();
+        }
+        if (weights.virial() > 0) {
+            r += 6;
+        }
+        return r;
+    }
+
+    /** The assembled system and where each configuration's rows are. */
+    public record Assembled(LinearSystem system, int[] configRowStart, int configRows, int elasticRows,
+            double seconds) {
+    }
+
+    public Assembled assemble(List<LabelledConfiguration> data, List<ElasticObservation> elastic) {
+        long t0 = System.nanoTime();
+        DataSets.check(data, weights.energy() > 0, weights.forces() > 0, weights.virial() > 0, basis.species());
+        int n = basis.size();
+        int[] start = new int[data.size() + 1];
+        for (int c = 0; c < data.size(); c++) {
+            start[c + 1] = start[c] + rowsOf(data.get(c));
+        }
+        int configRows = start[data.size()];
+        int elasticRows = 0;
+        for (ElasticObservation e : elastic) {
+            if (e.size() != n) {
+                throw new IllegalArgumentException("elastic observation " + e.name() + " has " + e.size()
+                        + " basis functions, the basis " + n);
+            }
+            elasticRows += (weights.d1V() > 0 ? 45 : 0) + (weights.d2V() > 0 ? 165 : 0);
+            if (weights.d2V() > 0 && e.basisD3() == null) {
+                throw new IllegalArgumentException("elastic observation " + e.name() + " lacks third-order rows");
+            }
+        }
+        long rows = (long) configRows + elasticRows;
+        if (rows == 0) {
+            throw new InputException("the loss has no rows: every weight or every configuration weight is zero");
+        }
+        if (rows * n > Integer.MAX_VALUE) {
+            throw new InputException("design matrix of " + rows + " x " + n + " exceeds 2^31 entries");
+        }
+        INDArray a = Nd4jBlas.zeros(rows, n);
+        INDArray b = Nd4jBlas.zeros(rows, 1);
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(() -> IntStream.range(0, data.size()).parallel().forEach(c -> {
+                if (start[c + 1] > start[c]) {
+                    writeConfiguration(data.get(c), start[c], start[c + 1] - start[c], a, b, rows, n);
+                }
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("assembly interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("assembly failed", cause);
+        } finally {
+            pool.shutdown();
+        }
+        int r = configRows;
+        for (ElasticObservation e : elastic) {
+            r = writeElastic(e, r, a, b, rows, n);
+        }
+        return new Assembled(new LinearSystem(a, b, null), start, configRows, elasticRows,
+                (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private void writeConfiguration(LabelledConfiguration c, int r0, int k, INDArray a, INDArray b, long rows, int n) {
+        int nat = c.atoms();
+        Features f = basis.features(c.structure(), weights.forces() > 0, weights.virial() > 0);
+        if (f.size() != n) {
+            throw new IllegalStateException("basis returned " + f.size() + " features, expected " + n);
+        }
+        double w = configurationWeight(c);
+        double[] block = new double[k * n]; // column-major k x n
+        double[] rhs = new double[k];
+        int r = 0;
+        if (weights.energy() > 0) {
+            double s = Math.sqrt(weights.energy() * w) / nat;
+            for (int j = 0; j < n; j++) {
+                block[j * k + r] = s * f.energy()[j];
+            }
+            rhs[r] = s * (c.energy() - e0.total(c.structure()));
+            r++;
+        }
+        if (weights.forces() > 0) {
+            double s = Math.sqrt(weights.forces() * w);
+            double[] ff = f.forces();
+            double[] fl = c.forces();
+            for (int q = 0; q < 3 * nat; q++) {
+                int off = q * n;
+                for (int j = 0; j < n; j++) {
+                    block[j * k + r] = s * ff[off + j];
+                }
+                rhs[r] = s * fl[q];
+                r++;
+            }
+        }
+        if (weights.virial() > 0) {
+            double s = Math.sqrt(weights.virial() * w) / nat;
+            double[] vf = f.virial();
+            double[] vl = c.virial();
+            for (int[] p : VOIGT) {
+                int ab = 3 * p[0] + p[1];
+                for (int j = 0; j < n; j++) {
+                    block[j * k + r] = s * vf[ab * n + j];
+                }
+                rhs[r] = s * vl[ab];
+                r++;
+            }
+        }
+        checkFinite(block, rhs, c.source());
+        put(a, b, block, rhs, r0, k, rows, n);
+    }
+
+    private int writeElastic(ElasticObservation e, int r0, INDArray a, INDArray b, long rows, int n) {
+        int k = (weights.d1V() > 0 ? 45 : 0) + (weights.d2V() > 0 ? 165 : 0);
+        double[] block = new double[k * n];
+        double[] rhs = new double[k];
+        int r = 0;
+        if (weights.d1V() > 0) {
+            for (int i = 0; i < 9; i++) {
+                for (int j = i; j < 9; j++) {
+                    double s = elasticUnit * Math.sqrt(weights.d1V() * (i == j ? 1 : 2));
+                    int q = 9 * i + j;
+                    for (int c = 0; c < n; c++) {
+                        block[c * k + r] = s * e.basisD2()[q * n + c];
+                    }
+                    rhs[r++] = s * e.referenceD2()[q];
+                }
+            }
+        }
+        if (weights.d2V() > 0) {
+            for (int i = 0; i < 9; i++) {
+                for (int j = i; j < 9; j++) {
+                    for (int l = j; l < 9; l++) {
+                        int mult = (i == j && j == l) ? 1 : (i == j || j == l) ? 3 : 6;
+                        double s = elasticUnit * Math.sqrt(weights.d2V() * mult);
+                        int q = 81 * i + 9 * j + l;
+                        for (int c = 0; c < n; c++) {
+                            block[c * k + r] = s * e.basisD3()[q * n + c];
+                        }
+                        rhs[r++] = s * e.referenceD3()[q];
+                    }
+                }
+            }
+        }
+        checkFinite(block, rhs, "elastic observation " + e.name());
+        put(a, b, block, rhs, r0, k, rows, n);
+        return r0 + k;
+    }
+
+    private static void checkFinite(double[] block, double[] rhs, String where) {
+        for (double v : rhs) {
+            if (!Double.isFinite(v)) {
+                throw new InputException(where + ": a label gives a non-finite row target");
+            }
+        }
+        for (double v : block) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalStateException(where + ": the basis returned a non-finite feature");
+            }
+        }
+    }
+
+    /** Copies a column-major k x n block into rows r0.. of the column-major design (one memcpy per column). */
+    private static void put(INDArray a, INDArray b, double[] block, double[] rhs, int r0, int k, long rows, int n) {
+        DoublePointer pa = new DoublePointer(a.data().addressPointer());
+        for (int j = 0; j < n; j++) {
+            pa.position(j * rows + r0).put(block, j * k, k);
+        }
+        DoublePointer pb = new DoublePointer(b.data().addressPointer());
+        pb.position(r0).put(rhs, 0, k);
+    }
+}

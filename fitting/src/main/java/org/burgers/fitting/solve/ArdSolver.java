@@ -1,0 +1,201 @@
+package org.burgers.fitting.solve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.burgers.core.InputException;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * Automatic relevance determination, the solver of the paper (section 4.1.2, ref. [36]): Gaussian likelihood
+ * with noise precision alpha and an independent Gaussian prior with precision lambda_k on each (column-scaled)
+ * coefficient, hyperparameters by evidence maximisation with MacKay's updates (MacKay 1992; Tipping 2001; the
+ * iteration of scikit-learn's ARDRegression):
+ *
+ * <pre>
+ *   Sigma    = (diag(lambda) + alpha G)^-1,  c = alpha Sigma h      over the retained coefficients
+ *   gamma_k  = 1 - lambda_k Sigma_kk
+ *   lambda_k = (gamma_k + 2 l1) / (c_k^2 + 2 l2)
+ *   alpha    = (m - sum gamma + 2 a1) / (|A c - b|^2 + 2 a2)
+ * </pre>
+ *
+ * A coefficient whose precision exceeds {@code thresholdLambda} is pruned (set to zero and dropped from later
+ * iterations). Columns are scaled to unit root-mean-square first so that the threshold does not depend on the
+ * units of each basis function.
+ *
+ * <p>Unlike scikit-learn (alpha_0 = 1 / var(b)) the noise precision starts from the residual of a nearly
+ * unregularised least-squares fit, alpha_0 = (m - n) / |A c_LS - b|^2. With the variance start the first
+ * iterations see a tiny alpha, hence small gamma_k, and prune relevant coefficients for good (pruning is
+ * permanent); on noiseless data that lost 5 of 20 coefficients in our test, the least-squares start none.
+ */
+public final class ArdSolver implements Solver {
+    private final double thresholdLambda;
+    private final int maxIterations;
+    private final double tolerance;
+    private final boolean scaleColumns;
+
+    public ArdSolver(double thresholdLambda, int maxIterations, double tolerance, boolean scaleColumns) {
+        if (!(thresholdLambda > 0)) {
+            throw new InputException("ard solver: parameter 'thresholdLambda' must be positive, got " + thresholdLambda);
+        }
+        this.thresholdLambda = thresholdLambda;
+        this.maxIterations = maxIterations;
+        this.tolerance = tolerance;
+        this.scaleColumns = scaleColumns;
+    }
+
+    public ArdSolver() {
+        this(1e4, 300, 1e-6, true);
+    }
+
+    @Override
+    public String name() {
+        return "ard";
+    }
+
+    @Override
+    public Solution solve(LinearSystem sys) {
+        return solve(sys.normalEquations());
+    }
+
+    public Solution solve(NormalEquations raw) {
+        int n = raw.n();
+        int m = raw.m();
+        double[] scale = scaleColumns ? raw.rmsScales() : BayesianRidgeSolver.ones(n);
+        NormalEquations ne = scaleColumns ? raw.scaled(scale) : raw;
+        final double h1 = BayesianRidgeSolver.HYPER;
+        double alpha = initialNoisePrecision(ne);
+        double[] lambda = BayesianRidgeSolver.ones(n);
+        boolean[] keep = new boolean[n];
+        java.util.Arrays.fill(keep, true);
+        double[] coef = new double[n];
+        double[] old = new double[n];
+        double[] sigmaDiag = new double[n];
+        List<String> warnings = new ArrayList<>();
+        int it = 0;
+        boolean converged = false;
+        for (; it < maxIterations; it++) {
+            if (!posterior(ne, alpha, lambda, keep, coef, sigmaDiag)) {
+                break;
+            }
+            double rss = Math.max(ne.residual(coef), ne.bb() * 1e-32 + 1e-300);
+            double gsum = 0;
+            for (int k = 0; k < n; k++) {
+                if (keep[k]) {
+                    double g = 1 - lambda[k] * sigmaDiag[k];
+                    gsum += g;
+                    lambda[k] = (g + 2 * h1) / (coef[k] * coef[k] + 2 * h1);
+                }
+            }
+            alpha = (m - gsum + 2 * h1) / (rss + 2 * h1);
+            double diff = 0;
+            double norm = 0;
+            int kept = 0;
+            for (int k = 0; k < n; k++) {
+                keep[k] = keep[k] && lambda[k] < thresholdLambda;
+                if (!keep[k]) {
+                    coef[k] = 0;
+                } else {
+                    kept++;
+                }
+                diff += Math.abs(coef[k] - old[k]);
+                norm += Math.abs(coef[k]);
+                old[k] = coef[k];
+            }
+            if (kept == 0) {
+                warnings.add("ard: every coefficient was pruned (thresholdLambda = " + thresholdLambda + ")");
+                break;
+            }
+            if (it > 0 && diff <= tolerance * norm) {
+                converged = true;
+                it++;
+                break;
+            }
+        }
+        if (!converged && warnings.isEmpty()) {
+            warnings.add("ard: did not converge in " + maxIterations + " iterations (tolerance " + tolerance + ")");
+        }
+        posterior(ne, alpha, lambda, keep, coef, sigmaDiag);
+        int retained = 0;
+        double[] x = new double[n];
+        for (int k = 0; k < n; k++) {
+            if (keep[k]) {
+                retained++;
+                x[k] = coef[k] / scale[k];
+            }
+        }
+        Map<String, Object> diag = new LinkedHashMap<>();
+        diag.put("alpha", alpha);
+        diag.put("retained", retained);
+        diag.put("iterations", it);
+        diag.put("converged", converged);
+        diag.put("lambda", lambda.clone());
+        return new Solution(name(), x, warnings, diag);
+    }
+
+    /** (m - n) / rss of a least-squares fit with a 1e-10 relative ridge; 1 / mean(b^2) if that fails. */
+    static double initialNoisePrecision(NormalEquations ne) {
+        int n = ne.n();
+        double fallback = 1.0 / Math.max(ne.bb() / ne.m(), Double.MIN_NORMAL);
+        DMatrixRMaj g = ne.gram().copy();
+        double tr = 0;
+        for (int k = 0; k < n; k++) {
+            tr += g.get(k, k);
+        }
+        for (int k = 0; k < n; k++) {
+            g.add(k, k, 1e-10 * tr / n);
+        }
+        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(n);
+        if (!chol.setA(g)) {
+            return fallback;
+        }
+        DMatrixRMaj c = new DMatrixRMaj(n, 1);
+        chol.solve(new DMatrixRMaj(n, 1, true, ne.h().clone()), c);
+        double rss = Math.max(ne.residual(c.data), 1e-32 * ne.bb() + Double.MIN_NORMAL);
+        double a = Math.max(ne.m() - n, 1) / rss;
+        return Double.isFinite(a) && a > 0 ? a : fallback;
+    }
+
+    /** Posterior mean and the diagonal of its covariance over the retained coefficients; false if none. */
+    private static boolean posterior(NormalEquations ne, double alpha, double[] lambda, boolean[] keep, double[] coef,
+            double[] sigmaDiag) {
+        int n = ne.n();
+        int[] idx = new int[n];
+        int r = 0;
+        for (int k = 0; k < n; k++) {
+            if (keep[k]) {
+                idx[r++] = k;
+            } else {
+                coef[k] = 0;
+            }
+        }
+        if (r == 0) {
+            return false;
+        }
+        DMatrixRMaj p = new DMatrixRMaj(r, r);
+        DMatrixRMaj rhs = new DMatrixRMaj(r, 1);
+        for (int a = 0; a < r; a++) {
+            for (int b = 0; b < r; b++) {
+                p.unsafe_set(a, b, alpha * ne.get(idx[a], idx[b]));
+            }
+            p.add(a, a, lambda[idx[a]]);
+            rhs.set(a, alpha * ne.h()[idx[a]]);
+        }
+        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(r);
+        if (!chol.setA(p)) {
+            throw new ArithmeticException("ard: posterior precision matrix is not positive definite");
+        }
+        DMatrixRMaj c = new DMatrixRMaj(r, 1);
+        chol.solve(rhs, c);
+        DMatrixRMaj inv = new DMatrixRMaj(r, r);
+        chol.invert(inv);
+        for (int a = 0; a < r; a++) {
+            coef[idx[a]] = c.get(a);
+            sigmaDiag[idx[a]] = inv.get(a, a);
+        }
+        return true;
+    }
+}

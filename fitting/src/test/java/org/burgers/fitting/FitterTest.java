@@ -1,0 +1,90 @@
+package org.burgers.fitting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.burgers.core.structure.Structure;
+import org.burgers.core.testing.Fixtures;
+import org.burgers.fitting.data.LabelledConfiguration;
+import org.burgers.fitting.data.ReferenceEnergies;
+import org.burgers.fitting.errors.ErrorReport;
+import org.burgers.fitting.loss.ElasticObservation;
+import org.burgers.fitting.loss.LossWeights;
+import org.burgers.fitting.model.LinearModel;
+import org.burgers.fitting.solve.SolverConfig;
+import org.burgers.fitting.testing.PairPolynomialBasis;
+import org.burgers.fitting.testing.TestData;
+import org.junit.jupiter.api.Test;
+
+class FitterTest {
+    static final PairPolynomialBasis BASIS = new PairPolynomialBasis(TestData.RC, 6, Set.of("W"));
+    static final Structure CELL = Fixtures.bcc("W", TestData.A0, 1);
+
+    @Test
+    void aModelInsideTheSpanIsRecoveredExactlyWithZeroErrors() {
+        double[] truth = {0.3, -1.2, 2.0, 0.7, -0.4, 0.05};
+        ReferenceEnergies e0 = new ReferenceEnergies(Map.of("W", -4.5));
+        LinearModel ref = new LinearModel(BASIS, truth, e0);
+        List<LabelledConfiguration> train = TestData.rattledBcc(ref, 8, 2, 0.1, 100, "bulk");
+        List<LabelledConfiguration> test = TestData.rattledBcc(ref, 4, 2, 0.1, 200, "bulk");
+        ElasticObservation el = ElasticObservation.of("bcc W", ref, BASIS, CELL, true);
+        for (String solver : new String[] {"qr", "blr", "ard"}) {
+            Fitter.Result r = Fitter.fit(BASIS, train, test, new LossWeights(50, 10, 1, 10, 1), e0, Map.of(),
+                    List.of(el), SolverConfig.defaults(solver).create(), 2);
+            System.out.println(solver + " " + r.test().all() + " eps1V " + r.matching().get(0).eps1V());
+            if (solver.equals("qr")) {
+                // the pair functions are nearly collinear (condition ~1e8): coefficients to ~cond * eps
+                for (int k = 0; k < truth.length; k++) {
+                    assertEquals(truth[k], r.model().coefficients()[k], 1e-6 * Math.abs(truth[k]), solver + " c" + k);
+                }
+            }
+            // blr and ard regularise the weakly determined directions, which changes no prediction visibly
+            double tol = solver.equals("qr") ? 1e-6 : 1e-2;
+            assertTrue(r.test().all().forceRmse() < tol, solver + " " + r.test().all());
+            assertTrue(r.test().all().energyRmse() < tol, solver + " " + r.test().all());
+            assertTrue(r.train().all().virialRmse() < tol, solver + " " + r.train().all());
+            assertTrue(r.matching().get(0).eps1V() < (solver.equals("qr") ? 1e-10 : 1e-4)
+                    * r.matching().get(0).referenceD2Norm(), solver + " eps1V " + r.matching().get(0).eps1V());
+        }
+    }
+
+    /**
+     * The mechanism of the must-hold W test on a model we control: an 8-function pair basis fitted to a
+     * Morse reference it cannot represent exactly. Paper weights, elastic rows in GPa (the default).
+     */
+    @Test
+    void elasticRowsCutTheMatchingErrorsAtSmallCostInForces() {
+        var ref = TestData.morse();
+        var basis = new PairPolynomialBasis(TestData.RC, 8, Set.of("W"));
+        List<LabelledConfiguration> train = TestData.rattledBcc(ref, 10, 2, 0.15, 300, "bulk");
+        List<LabelledConfiguration> test = TestData.rattledBcc(ref, 5, 2, 0.15, 400, "bulk");
+        ElasticObservation el = ElasticObservation.of("bcc W", ref, basis, CELL, true);
+        Fitter.Result none = fit(basis, train, test, el, new LossWeights(50, 10, 0, 0, 0));
+        Fitter.Result cle = fit(basis, train, test, el, new LossWeights(50, 10, 0, 10, 0));
+        Fitter.Result all = fit(basis, train, test, el, new LossWeights(50, 10, 0, 10, 1));
+        double e1 = none.matching().get(0).eps1V();
+        double e2 = none.matching().get(0).eps2V();
+        double f = none.test().all().forceRmse();
+        for (Fitter.Result r : List.of(none, cle, all)) {
+            System.out.printf("pair basis vs Morse: eps1V %.3g GPa (x%.3g less), eps2V %.3g GPa (x%.3g less), "
+                    + "test force RMSE %.3f meV/A (x%.2f)%n", r.matching().get(0).eps1V() * 160.2,
+                    e1 / r.matching().get(0).eps1V(), r.matching().get(0).eps2V() * 160.2,
+                    e2 / r.matching().get(0).eps2V(), r.test().all().forceRmse(), r.test().all().forceRmse() / f);
+        }
+        assertTrue(e1 / cle.matching().get(0).eps1V() >= 10, "CLE rows: eps1V fell too little");
+        assertTrue(cle.test().all().forceRmse() / f < 2, "CLE rows: force RMSE grew too much");
+        assertTrue(e1 / all.matching().get(0).eps1V() >= 10, "all rows: eps1V fell too little");
+        assertTrue(e2 / all.matching().get(0).eps2V() >= 10, "all rows: eps2V fell too little");
+        // with only 8 functions the third-order rows cost force accuracy (measured 3.7x); not asserted < 2x
+        assertTrue(all.test().all().forceRmse() / f < 10);
+    }
+
+    static Fitter.Result fit(PairPolynomialBasis basis, List<LabelledConfiguration> train,
+            List<LabelledConfiguration> test, ElasticObservation el, LossWeights w) {
+        return Fitter.fit(basis, train, test, w, ReferenceEnergies.none(), Map.of(), List.of(el),
+                SolverConfig.defaults("qr").create(), 2);
+    }
+}

@@ -1,0 +1,147 @@
+package org.burgers.fitting.loss;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.burgers.core.InputException;
+import org.burgers.core.elasticity.CauchyBorn;
+import org.burgers.core.potential.Evaluation;
+import org.burgers.core.potential.Request;
+import org.burgers.core.structure.Structure;
+import org.burgers.core.testing.FiniteDifferences;
+import org.burgers.core.testing.Fixtures;
+import org.burgers.fitting.data.LabelledConfiguration;
+import org.burgers.fitting.data.ReferenceEnergies;
+import org.burgers.fitting.model.LinearModel;
+import org.burgers.fitting.testing.PairPolynomialBasis;
+import org.burgers.fitting.testing.TestData;
+import org.junit.jupiter.api.Test;
+
+class LossAssemblerTest {
+    static final PairPolynomialBasis BASIS = new PairPolynomialBasis(TestData.RC, 6, Set.of("W"));
+
+    static double[] randomCoefficients(int n, long seed) {
+        Random r = new Random(seed);
+        double[] c = new double[n];
+        for (int k = 0; k < n; k++) {
+            c[k] = r.nextGaussian();
+        }
+        return c;
+    }
+
+    @Test
+    void testBasisFeaturesAreConsistentDerivatives() {
+        LinearModel m = new LinearModel(BASIS, randomCoefficients(BASIS.size(), 1), ReferenceEnergies.none());
+        Structure s = Fixtures.rattle(Fixtures.bcc("W", 3.16, 2), 0.1, 3).deformed(Fixtures.randomStrain(0.02, 4));
+        assertTrue(FiniteDifferences.forceError(m, s, 1e-5, 4) < 1e-7);
+        assertTrue(FiniteDifferences.virialError(m, s, 1e-5) < 1e-7);
+    }
+
+    /** |A c - b|^2 from the assembled system. */
+    static double loss(LossAssembler.Assembled as, double[] c) {
+        int m = as.system().rows();
+        int n = as.system().cols();
+        double[] a = as.system().design().data().asDouble();
+        double[] b = as.system().target().data().asDouble();
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            double r = -b[i];
+            for (int j = 0; j < n; j++) {
+                r += a[j * m + i] * c[j];
+            }
+            s += r * r;
+        }
+        return s;
+    }
+
+    @Test
+    void assembledLossEqualsTheLossComputedFromModelPredictions() {
+        var ref = TestData.morse();
+        List<LabelledConfiguration> data = new ArrayList<>(TestData.rattledBcc(ref, 3, 2, 0.08, 10, "bulk"));
+        // a second config_type and a per-configuration weight
+        LabelledConfiguration extra = TestData.rattledBcc(ref, 1, 2, 0.15, 20, "hot").get(0);
+        data.add(new LabelledConfiguration(extra.source(), extra.structure(), extra.energy(), extra.forces(),
+                extra.virial(), extra.configType(), 2.5));
+        LossWeights w = new LossWeights(50, 10, 3, 10, 1);
+        ReferenceEnergies e0 = new ReferenceEnergies(Map.of("W", -0.7));
+        Map<String, Double> typeWeights = Map.of("hot", 0.4);
+        Structure cell = Fixtures.bcc("W", TestData.A0, 1);
+        ElasticObservation el = ElasticObservation.of("bcc W", ref, BASIS, cell, true);
+        LossAssembler asm = new LossAssembler(BASIS, w, e0, typeWeights, 2);
+        LossAssembler.Assembled as = asm.assemble(data, List.of(el));
+        assertEquals(data.size() * (1 + 3 * 16 + 6) + 45 + 165, as.system().rows());
+
+        double[] c = randomCoefficients(BASIS.size(), 5);
+        LinearModel model = new LinearModel(BASIS, c, e0);
+        double expected = 0;
+        for (LabelledConfiguration d : data) {
+            double cw = d.weight() * typeWeights.getOrDefault(d.configType(), 1.0);
+            Evaluation p = model.evaluate(d.structure(), Request.FORCES);
+            int n = d.atoms();
+            expected += cw * w.energy() * Math.pow((p.energy() - d.energy()) / n, 2);
+            for (int q = 0; q < 3 * n; q++) {
+                expected += cw * w.forces() * Math.pow(p.forces()[q] - d.forces()[q], 2);
+            }
+            for (int[] v : LossAssembler.VOIGT) {
+                int ab = 3 * v[0] + v[1];
+                expected += cw * w.virial() * Math.pow((p.virial()[ab] - d.virial()[ab]) / n, 2);
+            }
+        }
+        // elastic terms from the fitted model as a potential, through core's Cauchy-Born (independent of the rows)
+        CauchyBorn mcb = CauchyBorn.of(model, cell, CauchyBorn.Ions.CLAMPED);
+        CauchyBorn rcb = CauchyBorn.of(ref, cell, CauchyBorn.Ions.CLAMPED);
+        expected += w.d1V() * Math.pow(ElasticObservation.frobenius(mcb.d2(), rcb.d2()), 2);
+        expected += w.d2V() * Math.pow(ElasticObservation.frobenius(mcb.d3(), rcb.d3()), 2);
+        double got = loss(as, c);
+        assertEquals(expected, got, 1e-9 * expected);
+        assertEquals(el.eps1(c), ElasticObservation.frobenius(mcb.d2(), rcb.d2()), 1e-9 * el.eps1(c));
+    }
+
+    @Test
+    void parallelAssemblyIsIdenticalToSerial() {
+        var data = TestData.rattledBcc(TestData.morse(), 6, 2, 0.1, 30, "bulk");
+        LossWeights w = new LossWeights(50, 10, 1, 0, 0);
+        var serial = new LossAssembler(BASIS, w, ReferenceEnergies.none(), Map.of(), 1).assemble(data, List.of());
+        var parallel = new LossAssembler(BASIS, w, ReferenceEnergies.none(), Map.of(), 2).assemble(data, List.of());
+        assertArrayEquals(serial.system().design().data().asDouble(), parallel.system().design().data().asDouble());
+        assertArrayEquals(serial.system().target().data().asDouble(), parallel.system().target().data().asDouble());
+    }
+
+    @Test
+    void zeroWeightsRemoveRowsAndBadInputIsNamed() {
+        var data = TestData.rattledBcc(TestData.morse(), 2, 2, 0.1, 40, "bulk");
+        var as = new LossAssembler(BASIS, new LossWeights(1, 0, 0, 0, 0), ReferenceEnergies.none(), Map.of(), 1)
+                .assemble(data, List.of());
+        assertEquals(2, as.system().rows());
+        LabelledConfiguration d = data.get(1);
+        var noEnergy = List.of(data.get(0),
+                new LabelledConfiguration("train.xyz frame 1", d.structure(), null, d.forces(), null, "bulk", 1));
+        InputException ex = assertThrows(InputException.class,
+                () -> new LossAssembler(BASIS, LossWeights.PAPER_W, ReferenceEnergies.none(), Map.of(), 1)
+                        .assemble(noEnergy, List.of()));
+        assertTrue(ex.getMessage().contains("train.xyz frame 1") && ex.getMessage().contains("energy"), ex.getMessage());
+        ex = assertThrows(InputException.class, () -> new LossAssembler(BASIS, new LossWeights(1, 1, 1, 0, 0),
+                ReferenceEnergies.none(), Map.of(), 1).assemble(noEnergy.subList(0, 1).stream()
+                        .map(c -> new LabelledConfiguration(c.source(), c.structure(), c.energy(), c.forces(), null,
+                                c.configType(), 1)).toList(), List.of()));
+        assertTrue(ex.getMessage().contains("virial"), ex.getMessage());
+        var other = new PairPolynomialBasis(TestData.RC, 3, Set.of("Mo"));
+        ex = assertThrows(InputException.class, () -> new LossAssembler(other, LossWeights.PAPER_W,
+                ReferenceEnergies.none(), Map.of(), 1).assemble(data, List.of()));
+        assertTrue(ex.getMessage().contains("atom 0 is W"), ex.getMessage());
+        assertThrows(InputException.class, () -> new LabelledConfiguration("x", d.structure(), 1.0, null, null, "b", -1));
+        assertThrows(InputException.class, () -> LossWeights.parse("E=50,Q=3", LossWeights.PAPER_W));
+        assertThrows(InputException.class, () -> LossWeights.parse("E=-1", LossWeights.PAPER_W));
+        assertEquals(new LossWeights(50, 10, 0, 10, 1), LossWeights.parse("", LossWeights.PAPER_W));
+        assertEquals(new LossWeights(50, 10, 2, 0, 0), LossWeights.parse("v=2,d1V=0,d2V=0", LossWeights.PAPER_W));
+        assertThrows(InputException.class, () -> new LossAssembler(BASIS, LossWeights.PAPER_W,
+                ReferenceEnergies.none(), Map.of("bulk", -2.0), 1));
+    }
+}
