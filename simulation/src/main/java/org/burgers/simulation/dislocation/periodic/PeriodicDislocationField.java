@@ -14,8 +14,8 @@ import org.burgers.simulation.dislocation.elastic.LineDislocationField;
  * a curvature error that falls as {@code M^-2} (measured); we remove its leading term by Richardson
  * extrapolation, {@code u = (4 u_2M - u_M) / 3}, both sums taken in one pass over the {@code 2M} images.
  *
- * <p>The slipped segments carry a plastic distortion whose cell average, {@code beta = sum_d J_d (x) e_y l_d / A}
- * with {@code J_d = -b_d} the jump from below to above the cut (B.2) and {@code l_d = xMinus - xPlus}, must be
+ * <p>The slipped segments carry a plastic distortion whose cell average, {@code beta = -sum_d b_d (x)
+ * rot90(minus_d - plus_d) / A} ({@code -b} is the jump towards the segment's left normal, (B.2)), must be
  * taken up by the cell: {@link #plasticDistortion()} returns it and the caller maps atoms and cell vectors by
  * {@code x -> x + beta x} so that the elastic strain averages to zero and no homogeneous stress remains (for
  * two cores a distance {@code L_x / 2} apart this shifts the second cell vector by {@code -b/2}).
@@ -95,9 +95,12 @@ public final class PeriodicDislocationField {
         double[] beta = new double[9];
         for (Dipole d : dipoles) {
             double[] b = d.burgers();
-            double l = d.xMinus() - d.xPlus();
+            // rot90(v) = (-v_y, v_x): the left normal times the segment length
+            double nx = -(d.minus()[1] - d.plus()[1]);
+            double ny = d.minus()[0] - d.plus()[0];
             for (int i = 0; i < 3; i++) {
-                beta[3 * i + 1] += -b[i] * l / area();
+                beta[3 * i] += -b[i] * nx / area();
+                beta[3 * i + 1] += -b[i] * ny / area();
             }
         }
         return beta;
@@ -119,12 +122,26 @@ public final class PeriodicDislocationField {
                 double py = y + i * cell[1] + j * cell[3];
                 for (Dipole d : dipoles) {
                     LineDislocationField f = d.field();
+                    double phi = d.cutAngle();
+                    double[] b = d.burgers();
                     for (int sign = 1; sign >= -1; sign -= 2) {
-                        double cx = px - (sign > 0 ? d.xPlus() : d.xMinus());
+                        double[] core = sign > 0 ? d.plus() : d.minus();
+                        double cx = px - core[0];
+                        double cy = py - core[1];
                         if (grad) {
-                            f.gradient(cx, py - d.y(), tmp, 0);
+                            f.gradient(cx, cy, tmp, 0);
                         } else {
-                            f.displacement(cx, py - d.y(), tmp, 0);
+                            f.displacement(cx, cy, tmp, 0);
+                            // move the cut from +x to the direction phi: u_phi = u_0 + b for theta in [0, phi)
+                            double th = Math.atan2(cy, cx);
+                            if (th < 0) {
+                                th += 2 * Math.PI;
+                            }
+                            if (th < phi) {
+                                tmp[0] += b[0];
+                                tmp[1] += b[1];
+                                tmp[2] += b[2];
+                            }
                         }
                         for (int p = 0; p < width; p++) {
                             out[p] += sign * tmp[p];

@@ -19,13 +19,13 @@ class PeriodicDislocationFieldTest {
     }
 
     static PeriodicDislocationField dipole(int m) {
-        return new PeriodicDislocationField(List.of(new Dipole(field(), 10.3, 30.3, 7.7)),
+        return new PeriodicDislocationField(List.of(Dipole.onPlane(field(), 10.3, 30.3, 7.7)),
                 new double[] {LX, 0}, new double[] {0, LY}, new double[] {0, 0}, m);
     }
 
     static PeriodicDislocationField quadrupole(int m) {
         StrohIntegral f = field();
-        return new PeriodicDislocationField(List.of(new Dipole(f, 10.3, 30.3, 7.7), new Dipole(f, 30.3, 10.3, 22.7)),
+        return new PeriodicDislocationField(List.of(Dipole.onPlane(f, 10.3, 30.3, 7.7), Dipole.onPlane(f, 30.3, 10.3, 22.7)),
                 new double[] {LX, 0}, new double[] {0, LY}, new double[] {0, 0}, m);
     }
 
@@ -107,6 +107,24 @@ class PeriodicDislocationFieldTest {
             assertEquals(0, qb[p], 1e-15);
             assertEquals(0, qm[p], 2e-4, "quadrupole mean distortion " + p);
         }
+    }
+
+    @Test
+    void slantedCutGivesTheSameStrainAndItsOwnPlasticDistortion() {
+        // the same cores joined by a slanted cut: gradients identical (the cut is invisible to strain), the
+        // displacement differs only by b on the region between the two cuts, and the mean strain is again
+        // cancelled by the plastic distortion of the slanted segment
+        StrohIntegral f = field();
+        PeriodicDislocationField slanted = new PeriodicDislocationField(
+                // cores on vertices of the 64 x 64 sampling grid, so the odd 1/r core terms cancel in the mean
+                List.of(new Dipole(f, new double[] {10.0, 7.5}, new double[] {30.0, 12.1875})),
+                new double[] {LX, 0}, new double[] {0, LY}, new double[] {0, 0}, 8);
+        double[] beta = slanted.plasticDistortion();
+        double[] mean = meanGradient(slanted, 64);
+        for (int p = 0; p < 9; p++) {
+            assertEquals(0, mean[p] + beta[p], 2e-4, "mean elastic distortion component " + p);
+        }
+        assertEquals(B[2] * 4.6875 / (LX * LY), beta[3 * 2], 1e-15);
     }
 
     @Test
