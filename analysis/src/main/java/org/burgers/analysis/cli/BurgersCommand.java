@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         description = "Machine-learned interatomic potentials and their generalisation to dislocations.",
         subcommands = {
             NeighboursCommand.class,
+            RelaxCommand.class,
+            ElasticCommand.class,
+            RattleCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {

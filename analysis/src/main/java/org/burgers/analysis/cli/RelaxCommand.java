@@ -1,0 +1,94 @@
+package org.burgers.analysis.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.burgers.core.InputException;
+import org.burgers.core.io.ExtXyz;
+import org.burgers.core.io.Frame;
+import org.burgers.core.potential.Evaluation;
+import org.burgers.core.potential.Potential;
+import org.burgers.core.potential.PotentialSpec;
+import org.burgers.core.potential.Request;
+import org.burgers.core.structure.Structure;
+import org.burgers.simulation.relax.RelaxMethod;
+import org.burgers.simulation.relax.RelaxOptions;
+import org.burgers.simulation.relax.RelaxResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code burgers relax}: relax a structure with a potential; prints JSON and writes the relaxed structure
+ * labelled with its energy, forces and virial. Exit code 3 when the relaxation did not converge (the
+ * JSON says {@code "converged": false} and the last structure is still written, for inspection).
+ */
+@Command(name = "relax", mixinStandardHelpOptions = true,
+        description = "Relax atom positions (and optionally the cell); prints JSON {converged, iterations, "
+                + "forceCalls, energy, fmax} and writes the structure. Exit code 3 if not converged.")
+final class RelaxCommand implements Callable<Integer> {
+    static final int NOT_CONVERGED = 3;
+
+    @Option(names = "--potential", required = true, description = "potential specification, e.g. builtin:W")
+    String potential;
+
+    @Option(names = "--structure", required = true, description = "extended-XYZ file (first frame)")
+    Path structure;
+
+    @Option(names = "--fmax", required = true, description = "largest force component at convergence (eV/A)")
+    double fmax;
+
+    @Option(names = "--method", defaultValue = "precon-lbfgs",
+            description = "lbfgs, fire or precon-lbfgs (default ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--max-steps", defaultValue = "10000", description = "iteration budget (default ${DEFAULT-VALUE})")
+    int maxSteps;
+
+    @Option(names = "--cell", description = "relax the cell too, to every stress component below --stress-tol")
+    boolean cell;
+
+    @Option(names = "--stress-tol", defaultValue = "0.01",
+            description = "stress tolerance in GPa with --cell (default ${DEFAULT-VALUE})")
+    double stressTolGPa;
+
+    @Option(names = "--out", required = true, description = "output extended-XYZ file")
+    Path out;
+
+    @Override
+    public Integer call() {
+        RelaxOptions o = RelaxOptions.of(fmax).withMaxSteps(maxSteps).withMaxForceCalls(2 * maxSteps + 10);
+        if (cell) {
+            if (!(stressTolGPa > 0)) {
+                throw new InputException("--stress-tol must be > 0 GPa, got " + stressTolGPa);
+            }
+            o = o.withCell(stressTolGPa / 160.21766208);
+        }
+        RelaxMethod m = RelaxMethod.parse(method);
+        Potential p = PotentialSpec.parse(potential);
+        Structure s = ExtXyz.readFirst(structure).structure();
+        p.checkSpecies(s);
+        RelaxResult r = m.create().relax(s, p, o);
+        Structure relaxed = r.structure();
+        Evaluation e = p.evaluate(relaxed, Request.FORCES);
+        ExtXyz.write(out, Frame.labelled(relaxed, e.energy(), e.forces(), e.virial())
+                .withInfo("stress", e.stress(relaxed.cell().volume())));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("converged", r.converged());
+        json.put("iterations", r.iterations());
+        json.put("forceCalls", r.forceCalls());
+        json.put("energy", r.energy());
+        json.put("fmax", r.fmax());
+        if (cell) {
+            json.put("maxStressGPa", r.maxStress() * 160.21766208);
+        }
+        json.put("method", m.label());
+        json.put("message", r.message());
+        System.out.println(Json.write(json));
+        if (!r.converged()) {
+            System.err.println("burgers: relaxation did not converge: " + r.message() + " (fmax " + r.fmax() + ")");
+            return NOT_CONVERGED;
+        }
+        return 0;
+    }
+}

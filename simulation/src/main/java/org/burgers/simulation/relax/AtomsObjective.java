@@ -1,0 +1,85 @@
+package org.burgers.simulation.relax;
+
+import org.burgers.core.neighbours.VerletList;
+import org.burgers.core.potential.Evaluation;
+import org.burgers.core.potential.Potential;
+import org.burgers.core.potential.Request;
+import org.burgers.core.structure.Structure;
+
+/** Fixed-cell objective: the unknowns are the Cartesian positions; the gradient is minus the forces. */
+final class AtomsObjective implements Objective {
+    private final Structure start;
+    private final Potential potential;
+    private final VerletList verlet;
+    private final double fmax;
+    private Structure current;
+    private double maxForce = Double.NaN;
+    private int calls;
+
+    AtomsObjective(Structure start, Potential potential, RelaxOptions o) {
+        potential.checkSpecies(start);
+        this.start = start;
+        this.potential = potential;
+        this.verlet = new VerletList(potential.cutoff(), o.skin(), potential.wantsHalfList());
+        this.fmax = o.fmax();
+        this.current = start;
+    }
+
+    @Override
+    public int dimension() {
+        return 3 * start.size();
+    }
+
+    @Override
+    public int atomDimension() {
+        return 3 * start.size();
+    }
+
+    @Override
+    public double[] start() {
+        return start.positions();
+    }
+
+    @Override
+    public double evaluate(double[] x, double[] grad) {
+        current = start.withPositions(x);
+        Evaluation e = potential.evaluate(current, verlet.update(current), Request.FORCES);
+        calls++;
+        double[] f = e.forces();
+        double m = 0;
+        for (int k = 0; k < f.length; k++) {
+            grad[k] = -f[k];
+            m = Math.max(m, Math.abs(f[k]));
+        }
+        if (!Double.isFinite(m)) {
+            throw new ArithmeticException("potential returned non-finite forces during relaxation");
+        }
+        maxForce = m;
+        return e.energy();
+    }
+
+    @Override
+    public double maxForce() {
+        return maxForce;
+    }
+
+    @Override
+    public double maxStress() {
+        return Double.NaN;
+    }
+
+    @Override
+    public boolean converged() {
+        return maxForce < fmax;
+    }
+
+    @Override
+    public Structure structure() {
+        return current;
+    }
+
+    @Override
+    public int forceCalls() {
+        return calls;
+    }
+}

@@ -1,0 +1,240 @@
+package org.burgers.simulation.relax;
+
+import java.util.Arrays;
+import org.burgers.core.neighbours.NeighbourList;
+import org.burgers.core.structure.Structure;
+
+/**
+ * The exponential preconditioner of Packwood, Kermode, Mones, Bernstein, Woolley, Gould, Ortner and
+ * Csanyi, J. Chem. Phys. 144, 164109 (2016), eq. (11): P = P_s (x) I_3 with the scalar sparse matrix
+ * (P_s)_ij = -mu exp(-A (r_ij / r_nn - 1)) for r_ij &lt; r_cut = 2 r_nn, i != j, and a diagonal that makes
+ * every row sum to mu c_stab (A = 3, c_stab = 0.1). mu comes from a smooth test displacement v,
+ * mu = &lt;grad E(x + v) - grad E(x), v&gt; / &lt;P_s v, v&gt; (their section II.C).
+ *
+ * <p>Solving P z = r: P is a diagonally dominant M-matrix, so P_s z_a = r_a for the three Cartesian
+ * components a is solved by Jacobi-preconditioned conjugate gradients, the three systems in one pass over
+ * the matrix (relative residual 1e-8). P is rebuilt only when some atom moved by more than r_nn / 2 since
+ * the last build; mu is estimated once (one extra force call).
+ */
+final class ExpPreconditioner implements Preconditioner {
+    static final double A = 3.0;
+    static final double C_STAB = 0.1;
+    static final double RCUT_FACTOR = 2.0;
+    private static final double CG_RTOL = 1e-8;
+    private final double potentialCutoff;
+    private double rnn = Double.NaN;
+    private double mu = Double.NaN;
+    private int[] start;
+    private int[] col;
+    private double[] val;
+    private double[] diag;        // row sums + c_stab (without mu)
+    private double[] builtAt;
+    private int natoms;
+    private int calls;
+    private int builds;
+    private long cgIterations;
+    private double[] rr, zz, pp, qq;
+
+    ExpPreconditioner(double potentialCutoff) {
+        this.potentialCutoff = potentialCutoff;
+    }
+
+    @Override
+    public boolean update(Objective obj, double[] x, double[] gradient) {
+        Structure s = obj.structure();
+        double[] pos = s.positionsView();
+        if (builtAt != null && maxMove(pos) <= 0.5 * rnn) {
+            return false;
+        }
+        natoms = s.size();
+        if (Double.isNaN(rnn)) {
+            rnn = nearestNeighbourDistance(s, potentialCutoff);
+        }
+        build(s);
+        builtAt = pos.clone();
+        if (Double.isNaN(mu)) {
+            mu = estimateMu(obj, s, x, gradient);
+        }
+        return builds++ > 0;
+    }
+
+    /** The median over atoms of the distance to the nearest neighbour. */
+    static double nearestNeighbourDistance(Structure s, double cutoff) {
+        NeighbourList nl = NeighbourList.half(s, cutoff);
+        double[] near = new double[s.size()];
+        Arrays.fill(near, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < s.size(); i++) {
+            for (int p = nl.start(i); p < nl.end(i); p++) {
+                double r = Math.sqrt(nl.dx(p) * nl.dx(p) + nl.dy(p) * nl.dy(p) + nl.dz(p) * nl.dz(p));
+                int j = nl.neighbour(p);
+                near[i] = Math.min(near[i], r);
+                near[j] = Math.min(near[j], r);
+            }
+        }
+        Arrays.sort(near);
+        double m = near[near.length / 2];
+        if (!Double.isFinite(m)) {
+            throw new IllegalStateException("no neighbours within the potential cutoff " + cutoff
+                    + " A: cannot estimate the nearest-neighbour distance for the preconditioner");
+        }
+        return m;
+    }
+
+    private void build(Structure s) {
+        double rcut = RCUT_FACTOR * rnn;
+        NeighbourList nl = NeighbourList.full(s, rcut);
+        int n = s.size();
+        start = new int[n + 1];
+        col = new int[nl.pairs()];
+        val = new double[nl.pairs()];
+        diag = new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            start[i] = k;
+            double sum = 0;
+            for (int p = nl.start(i); p < nl.end(i); p++) {
+                int j = nl.neighbour(p);
+                double r = Math.sqrt(nl.dx(p) * nl.dx(p) + nl.dy(p) * nl.dy(p) + nl.dz(p) * nl.dz(p));
+                if (j == i || r >= rcut) {
+                    continue;   // a periodic image of the atom itself adds nothing to (x_i - x_j)
+                }
+                double c = Math.exp(-A * (r / rnn - 1));   // Packwood et al. (11)
+                col[k] = j;
+                val[k++] = c;
+                sum += c;
+            }
+            diag[i] = sum + C_STAB;
+        }
+        start[n] = k;
+        rr = new double[3 * n];
+        zz = new double[3 * n];
+        pp = new double[3 * n];
+        qq = new double[3 * n];
+    }
+
+    /** mu from a smooth periodic test displacement of amplitude 0.01 r_nn (Packwood et al. II.C). */
+    private double estimateMu(Objective obj, Structure s, double[] x, double[] g) {
+        int n3 = 3 * natoms;
+        double[] frac = s.cell().toFractional(s.positionsView());
+        double amp = 1e-2 * rnn;
+        double[] v = new double[x.length];
+        for (int k = 0; k < n3; k++) {
+            v[k] = amp * Math.sin(2 * Math.PI * frac[k] + Math.PI / 4);
+        }
+        double[] xv = x.clone();
+        for (int k = 0; k < n3; k++) {
+            xv[k] += v[k];
+        }
+        double[] gv = new double[x.length];
+        obj.evaluate(xv, gv);
+        calls++;
+        double num = 0;
+        for (int k = 0; k < n3; k++) {
+            num += (gv[k] - g[k]) * v[k];
+        }
+        double[] pv = new double[n3];
+        multiply(v, pv);
+        double den = 0;
+        for (int k = 0; k < n3; k++) {
+            den += pv[k] * v[k];
+        }
+        double m = num / den;
+        return Double.isFinite(m) && m > 0 ? m : 1.0;
+    }
+
+    /** out = P_s (x) I_3 applied to v (without the factor mu). */
+    private void multiply(double[] v, double[] out) {
+        for (int i = 0; i < natoms; i++) {
+            double d = diag[i];
+            double ox = d * v[3 * i], oy = d * v[3 * i + 1], oz = d * v[3 * i + 2];
+            for (int p = start[i]; p < start[i + 1]; p++) {
+                int j = col[p];
+                double c = val[p];
+                ox -= c * v[3 * j];
+                oy -= c * v[3 * j + 1];
+                oz -= c * v[3 * j + 2];
+            }
+            out[3 * i] = ox;
+            out[3 * i + 1] = oy;
+            out[3 * i + 2] = oz;
+        }
+    }
+
+    @Override
+    public void solve(double[] r, double[] z) {
+        int n3 = 3 * natoms;
+        // cell unknowns (if any) get the scalar metric mu
+        for (int k = n3; k < r.length; k++) {
+            z[k] = r[k] / mu;
+        }
+        double[] res = rr, pz = zz, p = pp, q = qq;
+        double[] rz = new double[3], r0 = new double[3], rn = new double[3];
+        for (int k = 0; k < n3; k++) {
+            z[k] = 0;
+            res[k] = r[k] / mu;
+            pz[k] = res[k] / diag[k / 3];
+            p[k] = pz[k];
+            rz[k % 3] += res[k] * pz[k];
+            r0[k % 3] += res[k] * res[k];
+        }
+        for (int it = 0; it < 10 * natoms + 100; it++) {
+            Arrays.fill(rn, 0);
+            for (int k = 0; k < n3; k++) {
+                rn[k % 3] += res[k] * res[k];
+            }
+            if (rn[0] <= CG_RTOL * CG_RTOL * r0[0] && rn[1] <= CG_RTOL * CG_RTOL * r0[1]
+                    && rn[2] <= CG_RTOL * CG_RTOL * r0[2]) {
+                break;
+            }
+            cgIterations++;
+            multiply(p, q);
+            double[] pq = new double[3];
+            for (int k = 0; k < n3; k++) {
+                pq[k % 3] += p[k] * q[k];
+            }
+            double[] alpha = new double[3];
+            for (int a = 0; a < 3; a++) {
+                alpha[a] = pq[a] > 0 ? rz[a] / pq[a] : 0;
+            }
+            double[] rzNew = new double[3];
+            for (int k = 0; k < n3; k++) {
+                double al = alpha[k % 3];
+                z[k] += al * p[k];
+                res[k] -= al * q[k];
+                pz[k] = res[k] / diag[k / 3];
+                rzNew[k % 3] += res[k] * pz[k];
+            }
+            for (int k = 0; k < n3; k++) {
+                int a = k % 3;
+                p[k] = pz[k] + (rz[a] > 0 ? rzNew[a] / rz[a] : 0) * p[k];
+            }
+            rz = rzNew;
+        }
+    }
+
+    private double maxMove(double[] pos) {
+        double m = 0;
+        for (int i = 0; i < pos.length; i += 3) {
+            double dx = pos[i] - builtAt[i], dy = pos[i + 1] - builtAt[i + 1], dz = pos[i + 2] - builtAt[i + 2];
+            m = Math.max(m, dx * dx + dy * dy + dz * dz);
+        }
+        return Math.sqrt(m);
+    }
+
+    @Override
+    public int forceCalls() {
+        return calls;
+    }
+
+    double mu() {
+        return mu;
+    }
+
+    double nearestNeighbour() {
+        return rnn;
+    }
+
+    long cgIterations() {
+        return cgIterations;
+    }
+}

@@ -1,0 +1,62 @@
+package org.burgers.simulation.relax;
+
+/**
+ * Backtracking line search along a descent direction d with the sufficient-decrease (Armijo) condition
+ * phi(t) <= phi(0) + c1 t phi'(0), backtracking by safeguarded quadratic interpolation.
+ *
+ * <p>Near a minimum of a large system the energy difference of a step (~ |g|^2/k) drops below the
+ * rounding noise of the total energy (~ 1e-16 |E| per atom summed), so an energy test alone would stall
+ * long before fmax = 1e-6 eV/A. There we use the approximate Wolfe condition of Hager and Zhang
+ * (SIAM J. Optim. 16, 170 (2005), eq. 4.1): accept when phi(t) <= phi(0) + eps_E and
+ * phi'(t) <= (2 delta - 1) phi'(0), which for a locally quadratic phi is the same sufficient decrease
+ * measured through the slope, where it is accurate. Either way the accepted step decreases the energy up
+ * to its rounding noise, so the iteration cannot climb.
+ */
+final class LineSearch {
+    static final double C1 = 1e-4;
+    private static final int MAX_TRIALS = 30;
+
+    /** Outcome: accepted step length (or -1 on failure) and the energy there. */
+    record Step(double t, double energy, int trials) {
+    }
+
+    private LineSearch() {
+    }
+
+    /**
+     * Searches from t = 1 along d from x (energy e0, gradient g0); on success x + t d and its gradient are
+     * left in xNew and gNew.
+     */
+    static Step search(Objective obj, double[] x, double e0, double[] g0, double[] d, double[] xNew, double[] gNew,
+                       int budget) {
+        double slope0 = dot(g0, d);
+        double noise = 1e-13 * Math.max(1.0, Math.abs(e0)) + 1e-14 * x.length;
+        double t = 1.0;
+        for (int trial = 1; trial <= Math.min(MAX_TRIALS, budget); trial++) {
+            for (int k = 0; k < x.length; k++) {
+                xNew[k] = x[k] + t * d[k];
+            }
+            double e = obj.evaluate(xNew, gNew);
+            if (e <= e0 + C1 * t * slope0) {
+                return new Step(t, e, trial);
+            }
+            double slope = dot(gNew, d);
+            if (e <= e0 + noise && slope <= (2 * C1 - 1) * slope0) {
+                return new Step(t, e, trial);
+            }
+            // minimiser of the quadratic through phi(0), phi'(0), phi(t), kept within [0.1 t, 0.5 t]
+            double denom = 2 * (e - e0 - slope0 * t);
+            double tq = denom > 0 ? -slope0 * t * t / denom : 0.5 * t;
+            t = Math.max(0.1 * t, Math.min(0.5 * t, tq));
+        }
+        return new Step(-1, Double.NaN, Math.min(MAX_TRIALS, budget));
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += a[k] * b[k];
+        }
+        return s;
+    }
+}
