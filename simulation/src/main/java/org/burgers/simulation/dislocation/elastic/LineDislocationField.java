@@ -21,7 +21,7 @@ public interface LineDislocationField {
     void gradient(double x, double y, double[] out, int off);
 
     /** The elastic tensor the field solves, in the dislocation frame. */
-    ElasticConstants constants();
+    ElasticTensor constants();
 
     /**
      * The energy-factor tensor K (= Barnett-Lothe L): energy per unit length {@code b.K.b/(4 pi) ln(R/r0)}.
@@ -38,7 +38,7 @@ public interface LineDislocationField {
                 double s = 0;
                 for (int k = 0; k < 3; k++) {
                     for (int l = 0; l < 2; l++) {
-                        s += c[ElasticConstants.idx(i, j, k, l)] * g[3 * k + l];
+                        s += c[ElasticTensor.idx(i, j, k, l)] * g[3 * k + l];
                     }
                 }
                 out[off + 3 * i + j] = s;

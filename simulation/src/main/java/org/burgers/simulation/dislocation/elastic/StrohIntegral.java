@@ -25,7 +25,7 @@ public final class StrohIntegral implements LineDislocationField {
     private static final double[] GL_W = {0.1713244923791704, 0.3607615730481386, 0.4679139345726910,
         0.4679139345726910, 0.3607615730481386, 0.1713244923791704};
 
-    private final ElasticConstants constants;
+    private final ElasticTensor constants;
     private final double[] b;
     private final double[] ntilde = new double[36];
     private final double[] sb = new double[3];        // S b
@@ -38,7 +38,7 @@ public final class StrohIntegral implements LineDislocationField {
      * @param constants elastic tensor in the dislocation frame (line along z)
      * @param burgers   Burgers vector in the dislocation frame
      */
-    public StrohIntegral(ElasticConstants constants, double[] burgers) {
+    public StrohIntegral(ElasticTensor constants, double[] burgers) {
         if (burgers.length != 3 || !(Math.abs(burgers[0]) + Math.abs(burgers[1]) + Math.abs(burgers[2]) > 0)) {
             throw new InputException("Burgers vector must be a non-zero 3-vector");
         }
@@ -93,7 +93,7 @@ public final class StrohIntegral implements LineDislocationField {
     }
 
     @Override
-    public ElasticConstants constants() {
+    public ElasticTensor constants() {
         return constants;
     }
 

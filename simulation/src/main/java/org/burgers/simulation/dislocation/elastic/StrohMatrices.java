@@ -17,7 +17,7 @@ final class StrohMatrices {
     final double[] t = new double[9];
     final double[] tinv = new double[9];
 
-    StrohMatrices(ElasticConstants c) {
+    StrohMatrices(ElasticTensor c) {
         for (int i = 0; i < 3; i++) {
             for (int k = 0; k < 3; k++) {
                 c11[3 * i + k] = c.get(i, 0, k, 0);

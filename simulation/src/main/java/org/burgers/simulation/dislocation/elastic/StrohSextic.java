@@ -17,7 +17,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * near-degenerate ones rather than return a wrong field.
  */
 public final class StrohSextic implements LineDislocationField {
-    private final ElasticConstants constants;
+    private final ElasticTensor constants;
     private final double[] b;
     private final double[] pr = new double[3];
     private final double[] pi = new double[3];
@@ -26,7 +26,7 @@ public final class StrohSextic implements LineDislocationField {
     private final double[][] ai = new double[3][3];
     private final double[] lTensor = new double[9];
 
-    public StrohSextic(ElasticConstants constants, double[] burgers) {
+    public StrohSextic(ElasticTensor constants, double[] burgers) {
         this.constants = constants;
         this.b = burgers.clone();
         StrohMatrices m = new StrohMatrices(constants);
@@ -167,7 +167,7 @@ public final class StrohSextic implements LineDislocationField {
     }
 
     @Override
-    public ElasticConstants constants() {
+    public ElasticTensor constants() {
         return constants;
     }
 

@@ -30,7 +30,7 @@ class StrohTest {
     @Test
     void isotropicScrewIsAtan() {
         double b = 2.74;
-        StrohIntegral f = new StrohIntegral(ElasticConstants.isotropic(160, 0.28), new double[] {0, 0, b});
+        StrohIntegral f = new StrohIntegral(ElasticTensor.isotropic(160, 0.28), new double[] {0, 0, b});
         Random r = new Random(1);
         for (int t = 0; t < 200; t++) {
             double x = 20 * (r.nextDouble() - 0.5);
@@ -52,7 +52,7 @@ class StrohTest {
         double b = 2.5;
         double mu = 50;
         double nu = 0.3;
-        StrohIntegral f = new StrohIntegral(ElasticConstants.isotropic(mu, nu), new double[] {b, 0, 0});
+        StrohIntegral f = new StrohIntegral(ElasticTensor.isotropic(mu, nu), new double[] {b, 0, 0});
         Random r = new Random(2);
         double[] ref0 = hirthLotheEdge(b, nu, 1, 0);
         for (int t = 0; t < 200; t++) {
@@ -81,15 +81,15 @@ class StrohTest {
         return new double[] {ux, uy};
     }
 
-    static ElasticConstants fe(double[] frame) {
-        return ElasticConstants.cubic(C11, C12, C44).rotated(frame);
+    static ElasticTensor fe(double[] frame) {
+        return ElasticTensor.cubic(C11, C12, C44).rotated(frame);
     }
 
     @Test
     void sexticAndIntegralAgreeForAnisotropicMixedDislocation() {
         double[][] bs = {{0, 0, 2.5}, {2.5, 0, 0}, {1.2, 0, 2.0}, {0.7, 0.4, 1.1}};
         for (double[] frame : new double[][] {SCREW111, CUBE, {1, -1, 0, 1, 1, 1, -1, -1, 2}}) {
-            ElasticConstants c = fe(frame);
+            ElasticTensor c = fe(frame);
             for (double[] b : bs) {
                 StrohIntegral a = new StrohIntegral(c, b);
                 StrohSextic s = new StrohSextic(c, b);
@@ -122,7 +122,7 @@ class StrohTest {
         // Zener ratio 1.003, like the Marinica W potential: the sextic roots are close but distinct
         double c11 = 523, c12 = 203;
         double c44 = 1.003 * (c11 - c12) / 2;
-        ElasticConstants c = ElasticConstants.cubic(c11, c12, c44).rotated(SCREW111);
+        ElasticTensor c = ElasticTensor.cubic(c11, c12, c44).rotated(SCREW111);
         double[] b = {0.8, 0, 2.7};
         StrohIntegral a = new StrohIntegral(c, b);
         StrohSextic s = new StrohSextic(c, b);
@@ -137,7 +137,7 @@ class StrohTest {
             }
         }
         // exactly isotropic: the sextic route refuses, the integral one reproduces the closed forms
-        ElasticConstants iso = ElasticConstants.cubic(c11, c12, (c11 - c12) / 2).rotated(SCREW111);
+        ElasticTensor iso = ElasticTensor.cubic(c11, c12, (c11 - c12) / 2).rotated(SCREW111);
         assertThrows(InputException.class, () -> new StrohSextic(iso, b));
         StrohIntegral ai = new StrohIntegral(iso, new double[] {0, 0, 2.7});
         assertEquals(2.7 * 0.25, u(ai, 0, 3)[2], 1e-12);
@@ -292,7 +292,7 @@ class StrohTest {
     @Test
     void gradientRotatesWithTheCrystal() {
         double[] b = {1.1, 0.2, 2.3};
-        ElasticConstants c = fe(SCREW111);
+        ElasticTensor c = fe(SCREW111);
         double a = 0.7;
         double ca = Math.cos(a);
         double sa = Math.sin(a);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Random;
-import org.burgers.simulation.dislocation.elastic.ElasticConstants;
+import org.burgers.simulation.dislocation.elastic.ElasticTensor;
 import org.burgers.simulation.dislocation.elastic.StrohIntegral;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class PeriodicDislocationFieldTest {
     static final double[] B = {0.6, 0, 1.1};
 
     static StrohIntegral field() {
-        return new StrohIntegral(ElasticConstants.cubic(243, 145, 116).rotated(FRAME), B);
+        return new StrohIntegral(ElasticTensor.cubic(243, 145, 116).rotated(FRAME), B);
     }
 
     static PeriodicDislocationField dipole(int m) {

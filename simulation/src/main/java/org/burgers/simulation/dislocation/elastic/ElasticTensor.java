@@ -9,11 +9,11 @@ import org.burgers.core.InputException;
  *
  * @param full the 81 components, index {@code ((i*3+j)*3+k)*3+l}
  */
-public record ElasticConstants(double[] full) {
+public record ElasticTensor(double[] full) {
 
     private static final int[][] VOIGT = {{0, 5, 4}, {5, 1, 3}, {4, 3, 2}};
 
-    public ElasticConstants {
+    public ElasticTensor {
         if (full.length != 81) {
             throw new IllegalArgumentException("an elastic tensor has 81 components, got " + full.length);
         }
@@ -21,7 +21,7 @@ public record ElasticConstants(double[] full) {
     }
 
     /** From the Voigt 6x6 matrix (row-major, 36 numbers); checks symmetry and positive definiteness. */
-    public static ElasticConstants fromVoigt(double[] voigt) {
+    public static ElasticTensor fromVoigt(double[] voigt) {
         if (voigt.length != 36) {
             throw new InputException("Voigt elastic matrix needs 36 numbers, got " + voigt.length);
         }
@@ -54,11 +54,11 @@ public record ElasticConstants(double[] full) {
                 }
             }
         }
-        return new ElasticConstants(c);
+        return new ElasticTensor(c);
     }
 
     /** Cubic crystal in its cube axes. */
-    public static ElasticConstants cubic(double c11, double c12, double c44) {
+    public static ElasticTensor cubic(double c11, double c12, double c44) {
         double[] v = new double[36];
         for (int a = 0; a < 3; a++) {
             for (int b = 0; b < 3; b++) {
@@ -70,7 +70,7 @@ public record ElasticConstants(double[] full) {
     }
 
     /** Isotropic solid from the shear modulus and Poisson's ratio. */
-    public static ElasticConstants isotropic(double mu, double nu) {
+    public static ElasticTensor isotropic(double mu, double nu) {
         double lambda = 2 * mu * nu / (1 - 2 * nu);
         return cubic(lambda + 2 * mu, lambda, mu);
     }
@@ -105,7 +105,7 @@ public record ElasticConstants(double[] full) {
      * frame, so {@code C'_ijkl = R_ia R_jb R_kc R_ld C_abcd}. Rows are normalised here; they must be
      * orthogonal and right-handed.
      */
-    public ElasticConstants rotated(double[] rows) {
+    public ElasticTensor rotated(double[] rows) {
         double[] r = orthonormalRows(rows);
         double[] tmp1 = new double[81];
         double[] tmp2 = new double[81];
@@ -127,7 +127,7 @@ public record ElasticConstants(double[] full) {
             tmp1 = tmp2;
             tmp2 = t;
         }
-        return new ElasticConstants(tmp1);
+        return new ElasticTensor(tmp1);
     }
 
     /** Zener anisotropy ratio 2 C44 / (C11 - C12) of a cubic tensor in its cube axes. */
