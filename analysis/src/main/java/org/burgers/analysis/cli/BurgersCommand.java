@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             RelaxCommand.class,
             ElasticCommand.class,
             RattleCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {
