@@ -1,0 +1,212 @@
+package org.burgers.simulation.dislocation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.burgers.core.InputException;
+import org.burgers.core.neighbours.NeighbourList;
+import org.burgers.core.structure.Structure;
+import org.junit.jupiter.api.Test;
+
+class DislocationBuilderTest {
+    // literature-like cubic constants (GPa); the geometry tests do not depend on their precise values
+    static final double[][] W = cubic(523, 203, 161);
+    static final double[][] SI = cubic(166, 64, 80);
+    static final double[][] NIAL = cubic(181, 137, 118);
+
+    static double[][] cubic(double c11, double c12, double c44) {
+        double[][] c = new double[6][6];
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                c[a][b] = a == b ? c11 : c12;
+            }
+            c[a + 3][a + 3] = c44;
+        }
+        return c;
+    }
+
+    record Case(DislocationSystem sys, double a0, double[][] c, double minDistance) {
+    }
+
+    static final Case[] CASES = {
+        new Case(DislocationSystem.W_SCREW, 3.14339, W, 2.0),
+        new Case(DislocationSystem.SI_EDGE, 5.431, SI, 1.7),
+        new Case(DislocationSystem.NIAL_SCREW, 2.8815, NIAL, 1.9),
+        new Case(DislocationSystem.W_MIXED, 3.14339, W, 1.9),
+    };
+
+    @Test
+    void everySystemBuildsSaneDipolesAndQuadrupolesWithClosingCircuits() {
+        for (Case k : CASES) {
+            for (boolean quad : new boolean[] {false, true}) {
+                DislocationConfiguration conf = DislocationBuilder.build(k.sys, k.a0, k.c, 10, quad, 4);
+                Structure s = conf.structure();
+                String what = k.sys.name() + (quad ? " quadrupole" : " dipole");
+                assertEquals(quad ? 4 : 2, conf.cores().size(), what);
+                // net Burgers vector zero
+                double[] net = new double[3];
+                for (DislocationCore c : conf.cores()) {
+                    for (int d = 0; d < 3; d++) {
+                        net[d] += c.burgers()[d];
+                    }
+                }
+                for (int d = 0; d < 3; d++) {
+                    assertEquals(0, net[d], 1e-12, what + " net b");
+                }
+                // no two atoms closer than a sane bond length (the cut between planes creates no overlap)
+                NeighbourList nl = NeighbourList.full(s, k.minDistance);
+                assertEquals(0, nl.pairs(), what + ": atoms closer than " + k.minDistance + " A");
+                // a circuit of atom columns around each core closes on its Burgers vector, around none on zero
+                for (DislocationCore c : conf.cores()) {
+                    double[] fail = circuit(conf, c.position()[0], c.position()[1], 5.0);
+                    for (int d = 0; d < 3; d++) {
+                        assertEquals(c.burgers()[d], fail[d], 0.02, what + " circuit component " + d);
+                    }
+                }
+                double[] none = circuit(conf, 0.5 * (conf.cores().get(0).position()[0]
+                        + conf.cores().get(1).position()[0]), conf.cores().get(0).position()[1] + 7, 3.5);
+                for (int d = 0; d < 3; d++) {
+                    assertEquals(0, none[d], 0.02, what + " circuit enclosing no core");
+                }
+            }
+        }
+    }
+
+    /**
+     * Sum of the displacement differences of consecutive atom columns on a ring of radius {@code r} around
+     * (cx, cy), counter-clockwise, each difference reduced by the nearest multiple of b (the lattice
+     * translation across the cut): the closure failure, equal to the enclosed Burgers vector.
+     */
+    static double[] circuit(DislocationConfiguration conf, double cx, double cy, double r) {
+        Structure s = conf.structure();
+        double[] lat = s.array("lattice");
+        double[] x = s.positions();
+        double[] cell = conf.referenceCell();
+        double lx = cell[0];
+        double ly = cell[4];
+        double lz = cell[8];
+        double[] beta = conf.plastic();
+        double[] b = conf.cores().get(0).burgers();
+        double bb = b[0] * b[0] + b[1] * b[1] + b[2] * b[2];
+        // one atom per column within the ring annulus [r - 1.2, r + 1.2]
+        List<double[]> ring = new ArrayList<>();   // {angle, atom}
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < s.size(); i++) {
+            for (int sx = -1; sx <= 1; sx++) {
+                for (int sy = -1; sy <= 1; sy++) {
+                    double px = lat[3 * i] + sx * lx - cx;
+                    double py = lat[3 * i + 1] + sy * ly - cy;
+                    double rr = Math.hypot(px, py);
+                    long key = Math.round((px + cx) * 1000) * 1_000_003L + Math.round((py + cy) * 1000);
+                    if (Math.abs(rr - r) < 1.2 && seen.add(key)) {
+                        ring.add(new double[] {Math.atan2(py, px), i, sx, sy});
+                    }
+                }
+            }
+        }
+        ring.sort((p, q) -> Double.compare(p[0], q[0]));
+        double[] sum = new double[3];
+        for (int k = 0; k < ring.size(); k++) {
+            double[] u1 = displacement(x, lat, beta, (int) ring.get(k)[1], lx, ly, lz);
+            double[] u2 = displacement(x, lat, beta, (int) ring.get((k + 1) % ring.size())[1], lx, ly, lz);
+            double[] du = {u2[0] - u1[0], u2[1] - u1[1], u2[2] - u1[2]};
+            double m = Math.rint((du[0] * b[0] + du[1] * b[1] + du[2] * b[2]) / bb);
+            for (int d = 0; d < 3; d++) {
+                sum[d] += du[d] - m * b[d];
+            }
+        }
+        assertTrue(ring.size() >= 6, "ring has " + ring.size() + " columns");
+        return sum;
+    }
+
+    /** Elastic displacement of an atom: position minus site minus the homogeneous plastic part, unwrapped. */
+    static double[] displacement(double[] x, double[] lat, double[] beta, int i, double lx, double ly, double lz) {
+        double[] u = new double[3];
+        double[] len = {lx, ly, lz};
+        for (int d = 0; d < 3; d++) {
+            double v = x[3 * i + d] - lat[3 * i + d];
+            for (int e = 0; e < 3; e++) {
+                v -= beta[3 * d + e] * lat[3 * i + e];
+            }
+            u[d] = v;
+        }
+        // undo wrapping by whole (tilted) cell vectors: components are small except for wraps
+        for (int d = 2; d >= 0; d--) {
+            double w = Math.rint(u[d] / len[d]);
+            u[d] -= w * len[d];
+        }
+        return u;
+    }
+
+    @Test
+    void wScrewCoresSitAtTriangleCentroidsAndTheQuadrupoleHasNoPlasticStrain() {
+        DislocationConfiguration conf = DislocationBuilder.build(DislocationSystem.W_SCREW, 3.14339, W, 12, true, 4);
+        double[] lat = conf.structure().array("lattice");
+        double lx = conf.referenceCell()[0];
+        double ly = conf.referenceCell()[4];
+        for (DislocationCore c : conf.cores()) {
+            double[] d = new double[4];
+            java.util.Arrays.fill(d, Double.POSITIVE_INFINITY);
+            for (int i = 0; i < lat.length / 3; i++) {
+                double dx = lat[3 * i] - c.position()[0];
+                double dy = lat[3 * i + 1] - c.position()[1];
+                dx -= Math.rint(dx / lx) * lx;
+                dy -= Math.rint(dy / ly) * ly;
+                double r = Math.hypot(dx, dy);
+                for (int k = 0; k < 4; k++) {
+                    if (r < d[k]) {
+                        System.arraycopy(d, k, d, k + 1, 3 - k);
+                        d[k] = r;
+                        break;
+                    }
+                }
+            }
+            // centroid of an equilateral triangle of side a sqrt(2/3): three columns at a sqrt(2)/3
+            double expect = 3.14339 * Math.sqrt(2) / 3;
+            assertEquals(expect, d[0], 1e-6);
+            assertEquals(expect, d[1], 1e-6);
+            assertEquals(expect, d[2], 1e-6);
+            assertTrue(d[3] > 1.5 * expect);
+        }
+        // checkerboard arrangement near the quarter points
+        assertEquals(lx / 4, conf.cores().get(0).position()[0], 2.0);
+        assertEquals(3 * ly / 4, conf.cores().get(2).position()[1], 2.0);
+        // easy +b and -b cores cannot be lattice translations of each other: a small net slip remains, much
+        // smaller than the dipole's, and the cell carries it
+        DislocationConfiguration dip = DislocationBuilder.build(DislocationSystem.W_SCREW, 3.14339, W, 12, false, 4);
+        double qNorm = 0;
+        double dNorm = 0;
+        for (int k = 0; k < 9; k++) {
+            qNorm += conf.plastic()[k] * conf.plastic()[k];
+            dNorm += dip.plastic()[k] * dip.plastic()[k];
+        }
+        assertTrue(Math.sqrt(qNorm) < 0.2 * Math.sqrt(dNorm), qNorm + " vs " + dNorm);
+        // edge systems: the second dipole is a lattice translation of the first, the slips cancel exactly
+        DislocationConfiguration si = DislocationBuilder.build(DislocationSystem.SI_EDGE, 5.431, SI, 10, true, 4);
+        for (double v : si.plastic()) {
+            assertEquals(0, v, 1e-14);
+        }
+        double bz = conf.cores().get(0).burgers()[2];
+        double tilt = dip.structure().cell().get(1, 2);
+        assertEquals(0.5 * Math.abs(bz), Math.abs(tilt), 0.1 * Math.abs(bz));
+    }
+
+    @Test
+    void badInputIsRefusedClearly() {
+        InputException e = assertThrows(InputException.class, () -> DislocationSystem.named("w-edge"));
+        assertTrue(e.getMessage().contains("w-screw"));
+        e = assertThrows(InputException.class,
+                () -> DislocationSystem.W_SCREW.withBurgers(DislocationSystem.parseBurgers("1/3[111]")));
+        assertTrue(e.getMessage().contains("not a lattice vector"), e.getMessage());
+        // 1/2[111] is not a lattice vector of B2 (it joins Ni to Al)
+        assertThrows(InputException.class,
+                () -> DislocationSystem.NIAL_SCREW.withBurgers(DislocationSystem.parseBurgers("1/2[111]")));
+        DislocationSystem.W_SCREW.withBurgers(DislocationSystem.parseBurgers("1/2[1-11]"));
+        e = assertThrows(InputException.class,
+                () -> DislocationBuilder.quadrupole(DislocationSystem.W_SCREW, 3.14339, W, 2.5));
+        assertTrue(e.getMessage().contains("too small"), e.getMessage());
+    }
+}
