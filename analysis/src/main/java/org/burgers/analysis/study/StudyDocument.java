@@ -1,0 +1,133 @@
+package org.burgers.analysis.study;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.burgers.core.InputException;
+
+/**
+ * An experiment document: every stage of a generalisation study and its parameters (paper section 4).
+ * The same document and seed give the same numbers. Unknown keys are an error, so a typo is not ignored.
+ *
+ * @param name            the study's name (report title)
+ * @param system          w-screw, si-edge, nial-screw or w-loop
+ * @param reference       potential specification of the reference model, e.g. {@code builtin:W}
+ * @param simulationSize  N: size of the quadrupole simulation cell in units of r0
+ * @param trainingSizes   the training-cell sizes L (units of r0), one dipole cell each
+ * @param training        rattled training and test sets (4.1.2)
+ * @param basis           ACE basis settings
+ * @param cases           loss weights per case: {@code no-elasticity}, {@code cle}, {@code cle-nonlinear}
+ * @param solver          qr, ridge, blr or ard
+ * @param relaxation      relaxer and tolerances
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record StudyDocument(String name, String system, String reference, double simulationSize,
+                            List<Double> trainingSizes, Training training, Basis basis,
+                            Map<String, Weights> cases, String solver, Relaxation relaxation) {
+
+    /** alpha (A), N_train, N_test, seed. */
+    public record Training(double alpha, int nTrain, int nTest, long seed) {
+    }
+
+    /**
+     * @param order        correlation order nu
+     * @param degree       total degree of the L sweep
+     * @param rmseDegrees  degrees of the RMSE sweep (at the largest L), may be empty
+     * @param rcut         cutoff (A)
+     * @param r0           typical bond length for the distance transform (A), or 0 for the default
+     */
+    public record Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0) {
+    }
+
+    /** Loss weights of (4.16): W_E, W_F, W_V (virial rows), W_d1V, W_d2V. */
+    public record Weights(double energy, double force, double virial, double d1V, double d2V) {
+    }
+
+    /** method lbfgs, fire or precon-lbfgs; fmax (eV/A); maxSteps. */
+    public record Relaxation(String method, double fmax, int maxSteps) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    public static StudyDocument read(Path path) {
+        try {
+            return MAPPER.readValue(path.toFile(), StudyDocument.class).validated(path.toString());
+        } catch (IOException e) {
+            throw new InputException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A preset shipped in the jar, e.g. {@code w-screw-quick}. */
+    public static StudyDocument preset(String name) {
+        String res = "/org/burgers/analysis/presets/" + name + ".json";
+        try (InputStream in = StudyDocument.class.getResourceAsStream(res)) {
+            if (in == null) {
+                throw new InputException("unknown preset '" + name + "' (known: " + String.join(", ", presets()) + ")");
+            }
+            return MAPPER.readValue(in, StudyDocument.class).validated("preset " + name);
+        } catch (IOException e) {
+            throw new InputException("preset " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static List<String> presets() {
+        return List.of("w-screw-quick", "w-screw-paper", "si-edge-quick", "si-edge-paper", "nial-screw-quick",
+                "nial-screw-paper", "w-loop-quick", "w-loop-paper");
+    }
+
+    public void write(Path path) {
+        ResultStore.writeAtomically(path, this);
+    }
+
+    StudyDocument validated(String where) {
+        require(name != null && !name.isBlank(), where, "name is missing");
+        require(List.of("w-screw", "si-edge", "nial-screw", "w-loop", "w-mixed").contains(system), where,
+                "unknown system '" + system + "'");
+        require(reference != null && reference.contains(":"), where, "reference must be a potential specification");
+        require(simulationSize > 0, where, "simulationSize must be positive");
+        require(trainingSizes != null && !trainingSizes.isEmpty(), where, "trainingSizes is empty");
+        for (double l : trainingSizes) {
+            require(l > 0 && l <= simulationSize, where, "training size " + l + " must be in (0, simulationSize]");
+        }
+        require(training != null && training.alpha() > 0 && training.nTrain() > 0 && training.nTest() > 0, where,
+                "training needs alpha > 0, nTrain > 0, nTest > 0");
+        require(basis != null && basis.order() >= 1 && basis.degree() >= 1 && basis.rcut() > 0, where,
+                "basis needs order >= 1, degree >= 1, rcut > 0");
+        require(cases != null && !cases.isEmpty(), where, "cases is empty");
+        for (Map.Entry<String, Weights> c : cases.entrySet()) {
+            require(List.of("no-elasticity", "cle", "cle-nonlinear").contains(c.getKey()), where,
+                    "unknown case '" + c.getKey() + "'");
+            Weights w = c.getValue();
+            require(w.energy() >= 0 && w.force() >= 0 && w.virial() >= 0 && w.d1V() >= 0 && w.d2V() >= 0, where,
+                    "weights of case " + c.getKey() + " must be >= 0");
+        }
+        require(List.of("qr", "ridge", "blr", "ard").contains(solver), where, "unknown solver '" + solver + "'");
+        require(relaxation != null && relaxation.fmax() > 0 && relaxation.maxSteps() > 0, where,
+                "relaxation needs fmax > 0 and maxSteps > 0");
+        return this;
+    }
+
+    private static void require(boolean ok, String where, String what) {
+        if (!ok) {
+            throw new InputException(where + ": " + what);
+        }
+    }
+
+    /** The paper's three cases with its weights (W: 50, 10, 10, 1; Si and the loop: 100, 20, 20, 1). */
+    public static Map<String, Weights> paperCases(double we, double wf, double wd1, double wd2) {
+        Map<String, Weights> m = new LinkedHashMap<>();
+        m.put("no-elasticity", new Weights(we, wf, 0, 0, 0));
+        m.put("cle", new Weights(we, wf, 0, wd1, 0));
+        m.put("cle-nonlinear", new Weights(we, wf, 0, wd1, wd2));
+        return m;
+    }
+}
