@@ -116,6 +116,17 @@ class CauchyBornTest {
         assertEquals(0, c[0][3], 1e-6 * c[0][0]);
         // a pair potential at zero stress satisfies the Cauchy relation C12 = C44
         assertEquals(c[0][1], c[3][3], 1e-6 * c[0][0]);
+        // cubic third order: C111 = C222 = C333, C112 = C223 = C133, C144 = C255, C155 = C244, C444 = 0
+        double[][][] t = cb.voigt3GPa();
+        double tol = 1e-5 * Math.abs(t[0][0][0]);
+        assertEquals(t[0][0][0], t[1][1][1], tol);
+        assertEquals(t[0][0][0], t[2][2][2], tol);
+        assertEquals(t[0][0][1], t[1][1][2], tol);
+        assertEquals(t[0][0][1], t[0][2][2], tol);
+        assertEquals(t[0][3][3], t[1][4][4], tol);
+        assertEquals(t[0][4][4], t[1][3][3], tol);
+        assertEquals(0, t[3][3][3], tol);
+        assertEquals(t[0][1][2], t[2][1][0], tol);
     }
 
     /** Under a stress sigma, d2_abcd - d2_bacd = delta_ac sigma_bd - delta_bc sigma_ad, sigma = P(I). */
