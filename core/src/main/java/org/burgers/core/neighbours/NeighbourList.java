@@ -280,8 +280,34 @@ public final class NeighbourList {
                     image[k][c + reach[k]] = im;
                 }
             }
-            int[] wb0 = wrapBin[0], wb1 = wrapBin[1], wb2 = wrapBin[2], im0 = image[0], im1 = image[1], im2 = image[2];
+            int[] wb0 = wrapBin[0], wb1 = wrapBin[1], im0 = image[0], im1 = image[1];
             int nb1 = nb[1], nb2 = nb[2];
+            // Along axis 2 the bins of one row are contiguous in sortedPos, so the 2 reach + 1 bins around a
+            // home bin collapse into one run of slots per periodic image (two where the range wraps): one short
+            // loop instead of 2 reach + 1 loops of ~1.5 atoms each (fewer loop exits mispredicted).
+            int[] runOffset = new int[nb2 + 1];
+            int[] runImage = new int[nb2 * (2 * reach[2] + 1)];
+            int[] runLo = new int[runImage.length], runHi = new int[runImage.length];
+            int runs = 0;
+            for (int c = 0; c < nb2; c++) {
+                int last = Integer.MIN_VALUE;
+                for (int t2 = c; t2 <= c + 2 * reach[2]; t2++) {
+                    int w = wrapBin[2][t2];
+                    if (w < 0) {
+                        continue;
+                    }
+                    if (last != Integer.MIN_VALUE && image[2][t2] == runImage[runs - 1] && w == last + 1) {
+                        runHi[runs - 1] = w;
+                    } else {
+                        runImage[runs] = image[2][t2];
+                        runLo[runs] = w;
+                        runHi[runs] = w;
+                        runs++;
+                    }
+                    last = w;
+                }
+                runOffset[c + 1] = runs;
+            }
             for (int i = 0; i < n; i++) {
                 int b = binOf[i];
                 int ci2 = b % nb2;
@@ -305,16 +331,11 @@ public final class NeighbourList {
                         double uy = i0 * m[1] + i1 * m[4] - yi;
                         double uz = i0 * m[2] + i1 * m[5] - zi;
                         int row = (c0 * nb1 + c1) * nb2;
-                        for (int t2 = ci2; t2 <= ci2 + 2 * reach[2]; t2++) {
-                            int c2 = wb2[t2];
-                            if (c2 < 0) {
-                                continue;
-                            }
-                            int i2 = im2[t2];
+                        for (int r = runOffset[ci2]; r < runOffset[ci2 + 1]; r++) {
+                            int i2 = runImage[r];
                             double tx = ux + i2 * m[6], ty = uy + i2 * m[7], tz = uz + i2 * m[8];
-                            int bin = row + c2;
-                            int end = binStart[bin + 1];
-                            for (int slot = binStart[bin]; slot < end; slot++) {
+                            int end = binStart[row + runHi[r] + 1];
+                            for (int slot = binStart[row + runLo[r]]; slot < end; slot++) {
                                 int j = sortedAtom[slot];
                                 if (half && j < i) {
                                     continue;   // each unordered pair once: skip before the distance
