@@ -114,6 +114,11 @@ public final class CauchyBorn {
         return Voigt.scale(Voigt.second(d2()), Voigt.GPA_PER_EV_A3);
     }
 
+    /** Voigt 6x6x6 third-order constants in GPa (the minor-symmetrised d3; see {@link Voigt}). */
+    public double[][][] voigt3GPa() {
+        return Voigt.scale(Voigt.third(d3()), Voigt.GPA_PER_EV_A3);
+    }
+
     private static void checkF(double[] f) {
         if (f.length != 9) {
             throw new IllegalArgumentException("F needs 9 numbers (row-major 3x3), got " + f.length);

@@ -1,5 +1,6 @@
 package org.burgers.core.neighbours;
 
+import java.util.Arrays;
 import org.burgers.core.InputException;
 import org.burgers.core.structure.Cell;
 import org.burgers.core.structure.Structure;
@@ -28,17 +29,22 @@ public final class NeighbourList {
     private final int[] offsets;
     private final int[] neighbours;
     private final double[] vectors;
-    private final int[] shifts;   // packed image shift, see pack()
+    // The image shifts are not stored: S = (vector - (x_j - x_i)) . cell^-1 is an integer vector that is
+    // recomputed on demand from the positions the list was built (or updated) for. This saves an array and
+    // the per-pair bookkeeping of the build, the hot path (NeighbourListBenchmark).
+    private final double[] positions;   // the structure's own (immutable) array, not a copy
+    private final Cell cell;
 
     private NeighbourList(int natoms, double cutoff, boolean half, int[] offsets, int[] neighbours,
-                          double[] vectors, int[] shifts) {
+                          double[] vectors, double[] positions, Cell cell) {
         this.natoms = natoms;
         this.cutoff = cutoff;
         this.half = half;
         this.offsets = offsets;
         this.neighbours = neighbours;
         this.vectors = vectors;
-        this.shifts = shifts;
+        this.positions = positions;
+        this.cell = cell;
     }
 
     /** Every pair from both ends. */
@@ -105,7 +111,34 @@ public final class NeighbourList {
 
     /** Component {@code axis} of the image shift of pair p. */
     public int shift(int p, int axis) {
-        return unpack(shifts[p], axis);
+        int i = owner(p), j = neighbours[p];
+        double[] f = new double[3];
+        imageOf(p, i, j, f);
+        return (int) Math.rint(f[axis]);
+    }
+
+    /** Fractional image shift (before rounding) of pair p = (i, j) into f. */
+    private void imageOf(int p, int i, int j, double[] f) {
+        cell.toFractional(vectors[3 * p] - positions[3 * j] + positions[3 * i],
+                vectors[3 * p + 1] - positions[3 * j + 1] + positions[3 * i + 1],
+                vectors[3 * p + 2] - positions[3 * j + 2] + positions[3 * i + 2], f, 0);
+    }
+
+    /** The atom i with start(i) <= p < end(i) (binary search over the offsets). */
+    private int owner(int p) {
+        if (p < 0 || p >= offsets[natoms]) {
+            throw new IndexOutOfBoundsException("pair " + p + " of " + offsets[natoms]);
+        }
+        int lo = 0, hi = natoms - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (offsets[mid] <= p) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /** Read-only views for kernels: offsets (N+1), neighbour indices, vectors (3 per pair). Do not modify. */
@@ -121,33 +154,26 @@ public final class NeighbourList {
         return vectors;
     }
 
-    int[] packedShiftsView() {
-        return shifts;
-    }
-
-    /** Recompute every pair vector from new positions (same atoms, same cell, same image shifts). */
-    NeighbourList withPositions(double[] positions, Cell cell) {
-        double[] m = cell.matrix();
+    /**
+     * Recompute every pair vector from new positions (same atoms, same cell, same image shifts).
+     * {@code newPositions} must be a structure's own immutable array (it is kept, not copied).
+     */
+    NeighbourList withPositions(double[] newPositions, Cell newCell) {
+        double[] m = newCell.matrix();
         double[] v = new double[vectors.length];
+        double[] f = new double[3];
         for (int i = 0; i < natoms; i++) {
             for (int p = offsets[i]; p < offsets[i + 1]; p++) {
                 int j = neighbours[p];
-                int s0 = unpack(shifts[p], 0), s1 = unpack(shifts[p], 1), s2 = unpack(shifts[p], 2);
+                imageOf(p, i, j, f);
+                double s0 = Math.rint(f[0]), s1 = Math.rint(f[1]), s2 = Math.rint(f[2]);
                 for (int d = 0; d < 3; d++) {
-                    v[3 * p + d] = positions[3 * j + d] - positions[3 * i + d]
+                    v[3 * p + d] = newPositions[3 * j + d] - newPositions[3 * i + d]
                             + s0 * m[d] + s1 * m[3 + d] + s2 * m[6 + d];
                 }
             }
         }
-        return new NeighbourList(natoms, cutoff, half, offsets, neighbours, v, shifts);
-    }
-
-    static int pack(int s0, int s1, int s2) {
-        return ((s0 + 512) << 20) | ((s1 + 512) << 10) | (s2 + 512);
-    }
-
-    static int unpack(int packed, int axis) {
-        return ((packed >> (10 * (2 - axis))) & 1023) - 512;
+        return new NeighbourList(natoms, cutoff, half, offsets, neighbours, v, newPositions, newCell);
     }
 
     /** The binning algorithm; one instance per build. */
@@ -167,7 +193,6 @@ public final class NeighbourList {
             Cell cell = s.cell();
             double[] m = cell.matrix();
             double[] frac = cell.toFractional(s.positionsView());
-            int[] wrapShift = new int[3 * n];
             double[] lo = new double[3], span = new double[3];
             int[] nb = new int[3], reach = new int[3];
             boolean[] pbc = cell.pbc();
@@ -175,9 +200,7 @@ public final class NeighbourList {
                 double width = cell.perpendicularWidth(k);
                 if (pbc[k]) {
                     for (int i = 0; i < n; i++) {
-                        double f = Math.floor(frac[3 * i + k]);
-                        wrapShift[3 * i + k] = (int) f;
-                        frac[3 * i + k] -= f;
+                        frac[3 * i + k] -= Math.floor(frac[3 * i + k]);
                     }
                     lo[k] = 0;
                     span[k] = 1;
@@ -230,45 +253,93 @@ public final class NeighbourList {
             }
 
             double rc2 = rc * rc;
-            int capacity = Math.max(16, n * 64);
+            // presize from the density (exact enough for periodic crystals; grown if short, trimmed at the end)
+            double volume = 1;
+            for (int k = 0; k < 3; k++) {
+                volume *= pbc[k] ? 1 : span[k];
+            }
+            volume *= cell.volume();
+            double expected = (double) n * n / Math.max(volume, 1e-30) * (4.0 / 3.0) * Math.PI * rc * rc * rc
+                    * (half ? 0.5 : 1.0);
+            int capacity = (int) Math.min(Integer.MAX_VALUE / 4, Math.max(64, 1.05 * expected + 64));
             int[] nbr = new int[capacity];
             double[] vec = new double[3 * capacity];
-            int[] shf = new int[capacity];
             int[] offsets = new int[n + 1];
             int p = 0;
-            int[] cellIdx = new int[3];
-            for (int i = 0; i < n; i++) {
-                int b = binOf[i];
-                cellIdx[2] = b % nb[2];
-                cellIdx[1] = (b / nb[2]) % nb[1];
-                cellIdx[0] = b / (nb[1] * nb[2]);
-                double xi = wrapped[3 * i], yi = wrapped[3 * i + 1], zi = wrapped[3 * i + 2];
-                for (int d0 = -reach[0]; d0 <= reach[0]; d0++) {
-                    int c0 = cellIdx[0] + d0;
-                    int i0 = pbc[0] ? Math.floorDiv(c0, nb[0]) : 0;
-                    c0 -= i0 * nb[0];
-                    if (c0 < 0 || c0 >= nb[0]) {
+            // per axis, for every bin coordinate c - reach .. c + reach around a home bin: the wrapped bin
+            // coordinate (or -1 outside a non-periodic box) and the periodic image it lies in; table lookups
+            // instead of floorDiv in the per-atom loops
+            int[][] wrapBin = new int[3][], image = new int[3][];
+            for (int k = 0; k < 3; k++) {
+                wrapBin[k] = new int[nb[k] + 2 * reach[k]];
+                image[k] = new int[nb[k] + 2 * reach[k]];
+                for (int c = -reach[k]; c < nb[k] + reach[k]; c++) {
+                    int im = pbc[k] ? Math.floorDiv(c, nb[k]) : 0;
+                    int w = c - im * nb[k];
+                    wrapBin[k][c + reach[k]] = w >= 0 && w < nb[k] ? w : -1;
+                    image[k][c + reach[k]] = im;
+                }
+            }
+            int[] wb0 = wrapBin[0], wb1 = wrapBin[1], im0 = image[0], im1 = image[1];
+            int nb1 = nb[1], nb2 = nb[2];
+            // Along axis 2 the bins of one row are contiguous in sortedPos, so the 2 reach + 1 bins around a
+            // home bin collapse into one run of slots per periodic image (two where the range wraps): one short
+            // loop instead of 2 reach + 1 loops of ~1.5 atoms each (fewer loop exits mispredicted).
+            int[] runOffset = new int[nb2 + 1];
+            int[] runImage = new int[nb2 * (2 * reach[2] + 1)];
+            int[] runLo = new int[runImage.length], runHi = new int[runImage.length];
+            int runs = 0;
+            for (int c = 0; c < nb2; c++) {
+                int last = Integer.MIN_VALUE;
+                for (int t2 = c; t2 <= c + 2 * reach[2]; t2++) {
+                    int w = wrapBin[2][t2];
+                    if (w < 0) {
                         continue;
                     }
-                    for (int d1 = -reach[1]; d1 <= reach[1]; d1++) {
-                        int c1 = cellIdx[1] + d1;
-                        int i1 = pbc[1] ? Math.floorDiv(c1, nb[1]) : 0;
-                        c1 -= i1 * nb[1];
-                        if (c1 < 0 || c1 >= nb[1]) {
+                    if (last != Integer.MIN_VALUE && image[2][t2] == runImage[runs - 1] && w == last + 1) {
+                        runHi[runs - 1] = w;
+                    } else {
+                        runImage[runs] = image[2][t2];
+                        runLo[runs] = w;
+                        runHi[runs] = w;
+                        runs++;
+                    }
+                    last = w;
+                }
+                runOffset[c + 1] = runs;
+            }
+            for (int i = 0; i < n; i++) {
+                int b = binOf[i];
+                int ci2 = b % nb2;
+                int ci1 = (b / nb2) % nb1;
+                int ci0 = b / (nb1 * nb2);
+                double xi = wrapped[3 * i], yi = wrapped[3 * i + 1], zi = wrapped[3 * i + 2];
+                // ci + d + reach runs over 0 .. 2 reach + ci, inside the tables
+                for (int t0 = ci0; t0 <= ci0 + 2 * reach[0]; t0++) {
+                    int c0 = wb0[t0];
+                    if (c0 < 0) {
+                        continue;
+                    }
+                    int i0 = im0[t0];
+                    for (int t1 = ci1; t1 <= ci1 + 2 * reach[1]; t1++) {
+                        int c1 = wb1[t1];
+                        if (c1 < 0) {
                             continue;
                         }
-                        for (int e2 = -reach[2]; e2 <= reach[2]; e2++) {
-                            int c2 = cellIdx[2] + e2;
-                            int i2 = pbc[2] ? Math.floorDiv(c2, nb[2]) : 0;
-                            c2 -= i2 * nb[2];
-                            if (c2 < 0 || c2 >= nb[2]) {
-                                continue;
-                            }
-                            double tx = i0 * m[0] + i1 * m[3] + i2 * m[6] - xi;
-                            double ty = i0 * m[1] + i1 * m[4] + i2 * m[7] - yi;
-                            double tz = i0 * m[2] + i1 * m[5] + i2 * m[8] - zi;
-                            int bin = (c0 * nb[1] + c1) * nb[2] + c2;
-                            for (int slot = binStart[bin]; slot < binStart[bin + 1]; slot++) {
+                        int i1 = im1[t1];
+                        double ux = i0 * m[0] + i1 * m[3] - xi;
+                        double uy = i0 * m[1] + i1 * m[4] - yi;
+                        double uz = i0 * m[2] + i1 * m[5] - zi;
+                        int row = (c0 * nb1 + c1) * nb2;
+                        for (int r = runOffset[ci2]; r < runOffset[ci2 + 1]; r++) {
+                            int i2 = runImage[r];
+                            double tx = ux + i2 * m[6], ty = uy + i2 * m[7], tz = uz + i2 * m[8];
+                            int end = binStart[row + runHi[r] + 1];
+                            for (int slot = binStart[row + runLo[r]]; slot < end; slot++) {
+                                int j = sortedAtom[slot];
+                                if (half && j < i) {
+                                    continue;   // each unordered pair once: skip before the distance
+                                }
                                 double dx = sortedPos[3 * slot] + tx;
                                 double dy = sortedPos[3 * slot + 1] + ty;
                                 double dz = sortedPos[3 * slot + 2] + tz;
@@ -276,33 +347,22 @@ public final class NeighbourList {
                                 if (d2 >= rc2) {
                                     continue;
                                 }
-                                int j = sortedAtom[slot];
-                                if (j == i && i0 == 0 && i1 == 0 && i2 == 0) {
-                                    continue;
-                                }
-                                // image shift relative to the positions as given
-                                int s0 = i0 + wrapShift[3 * i] - wrapShift[3 * j];
-                                int s1 = i1 + wrapShift[3 * i + 1] - wrapShift[3 * j + 1];
-                                int s2 = i2 + wrapShift[3 * i + 2] - wrapShift[3 * j + 2];
-                                if (half && !(j > i || (j == i && positive(s0, s1, s2)))) {
+                                if (half && j == i && !positive(i0, i1, i2)) {
                                     continue;
                                 }
                                 if (d2 < COINCIDENT * COINCIDENT) {
+                                    if (j == i && i0 == 0 && i1 == 0 && i2 == 0) {
+                                        continue;   // the atom itself
+                                    }
                                     throw new InputException("atoms " + i + " and " + j
                                             + " are at the same position (distance " + Math.sqrt(d2) + " A)");
                                 }
-                                if (Math.abs(s0) > 511 || Math.abs(s1) > 511 || Math.abs(s2) > 511) {
-                                    throw new InputException("atom " + j + " is more than 511 cells away from atom "
-                                            + i + "; wrap the structure first");
-                                }
                                 if (p == nbr.length) {
                                     int cap = nbr.length + (nbr.length >> 1) + 16;
-                                    nbr = java.util.Arrays.copyOf(nbr, cap);
-                                    shf = java.util.Arrays.copyOf(shf, cap);
-                                    vec = java.util.Arrays.copyOf(vec, 3 * cap);
+                                    nbr = Arrays.copyOf(nbr, cap);
+                                    vec = Arrays.copyOf(vec, 3 * cap);
                                 }
                                 nbr[p] = j;
-                                shf[p] = pack(s0, s1, s2);
                                 vec[3 * p] = dx;
                                 vec[3 * p + 1] = dy;
                                 vec[3 * p + 2] = dz;
@@ -313,12 +373,17 @@ public final class NeighbourList {
                 }
                 offsets[i + 1] = p;
             }
-            return new NeighbourList(n, rc, half, offsets, java.util.Arrays.copyOf(nbr, p),
-                    java.util.Arrays.copyOf(vec, 3 * p), java.util.Arrays.copyOf(shf, p));
+            return new NeighbourList(n, rc, half, offsets, p == nbr.length ? nbr : Arrays.copyOf(nbr, p),
+                    3 * p == vec.length ? vec : Arrays.copyOf(vec, 3 * p), s.positionsView(), cell);
         }
 
+        /**
+         * Whether an image S of an atom itself is lexicographically positive (a half list keeps one of each
+         * +-S pair). For j == i the wrapping of the two ends cancels, so S is the bin image itself.
+         */
         private static boolean positive(int s0, int s1, int s2) {
             return s0 > 0 || (s0 == 0 && (s1 > 0 || (s1 == 0 && s2 > 0)));
         }
+
     }
 }

@@ -116,6 +116,17 @@ class CauchyBornTest {
         assertEquals(0, c[0][3], 1e-6 * c[0][0]);
         // a pair potential at zero stress satisfies the Cauchy relation C12 = C44
         assertEquals(c[0][1], c[3][3], 1e-6 * c[0][0]);
+        // cubic third order: C111 = C222 = C333, C112 = C223 = C133, C144 = C255, C155 = C244, C444 = 0
+        double[][][] t = cb.voigt3GPa();
+        double tol = 1e-5 * Math.abs(t[0][0][0]);
+        assertEquals(t[0][0][0], t[1][1][1], tol);
+        assertEquals(t[0][0][0], t[2][2][2], tol);
+        assertEquals(t[0][0][1], t[1][1][2], tol);
+        assertEquals(t[0][0][1], t[0][2][2], tol);
+        assertEquals(t[0][3][3], t[1][4][4], tol);
+        assertEquals(t[0][4][4], t[1][3][3], tol);
+        assertEquals(0, t[3][3][3], tol);
+        assertEquals(t[0][1][2], t[2][1][0], tol);
     }
 
     /** Under a stress sigma, d2_abcd - d2_bacd = delta_ac sigma_bd - delta_bc sigma_ad, sigma = P(I). */
@@ -259,6 +270,31 @@ class CauchyBornTest {
             }
         }
         assertTrue(full < 1e-5 * maxAbs(d3), "relaxed d3 pair symmetry " + full / maxAbs(d3));
+    }
+
+    /**
+     * Diamond (a pair potential with nearest neighbours only, at its bond length): a shear moves the two
+     * fcc sublattices against each other (Kleinman internal strain), so the relaxed C44 is below the clamped
+     * one, while normal strains cause no internal strain by symmetry (C11, C12 unchanged).
+     */
+    @Test
+    void diamondRelaxedIonShearIsSofterAndMatchesRelaxedEnergy() {
+        double a = 5.43, nn = a * Math.sqrt(3) / 4;
+        Potential morse = new MorseTestPotential(2.0, 1.6, nn, 3.2);   // second shell at 3.84 A is outside
+        double[][] basis = {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5},
+            {0.25, 0.25, 0.25}, {0.75, 0.75, 0.25}, {0.75, 0.25, 0.75}, {0.25, 0.75, 0.75}};
+        Structure cell = Fixtures.cubic("Si", a, 1, basis);
+        CauchyBorn relaxed = CauchyBorn.of(morse, cell, CauchyBorn.Ions.RELAXED);
+        double[][] cr = relaxed.voigtGPa();
+        double[][] cc = CauchyBorn.of(morse, cell, CauchyBorn.Ions.CLAMPED).voigtGPa();
+        System.out.printf("diamond Morse C44 clamped %.3f relaxed %.3f GPa; C11 %.3f / %.3f%n", cc[3][3], cr[3][3],
+                cc[0][0], cr[0][0]);
+        assertTrue(cc[3][3] - cr[3][3] > 0.05 * cc[3][3], "internal relaxation should soften C44");
+        assertEquals(cc[0][0], cr[0][0], 1e-7 * cc[0][0]);
+        assertEquals(cc[0][1], cr[0][1], 1e-7 * cc[0][0]);
+        int yz = 5;   // F_yz: index 3*1 + 2
+        double fd = (4 * energySecondDifference(relaxed, yz, yz, 1e-3) - energySecondDifference(relaxed, yz, yz, 2e-3)) / 3;
+        assertEquals(fd, relaxed.d2()[9 * yz + yz], 1e-6 * Math.abs(fd));
     }
 
     @Test
