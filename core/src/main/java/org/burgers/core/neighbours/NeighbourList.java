@@ -160,6 +160,16 @@ public final class NeighbourList {
      */
     NeighbourList withPositions(double[] newPositions, Cell newCell) {
         double[] m = newCell.matrix();
+     * Packed image shift per pair (read-only view for kernels that rebuild pair vectors from positions, which
+     * streams 8 bytes per pair instead of 28): component a is {@link #unpack(int, int)}; {@link #NO_SHIFT}
+     * is the packed zero shift.
+    public int[] packedShiftsView() {
+        return shifts;
+    }
+
+    /** Recompute every pair vector from new positions (same atoms, same cell, same image shifts). */
+    NeighbourList withPositions(double[] positions, Cell cell) {
+        double[] m = cell.matrix();
         double[] v = new double[vectors.length];
         double[] f = new double[3];
         for (int i = 0; i < natoms; i++) {
@@ -174,6 +184,19 @@ public final class NeighbourList {
             }
         }
         return new NeighbourList(natoms, cutoff, half, offsets, neighbours, v, newPositions, newCell);
+        return new NeighbourList(natoms, cutoff, half, offsets, neighbours, v, shifts);
+    }
+
+    /** The packed value of the shift (0, 0, 0). */
+    public static final int NO_SHIFT = pack(0, 0, 0);
+
+    static int pack(int s0, int s1, int s2) {
+        return ((s0 + 512) << 20) | ((s1 + 512) << 10) | (s2 + 512);
+    }
+
+    /** Component axis of a packed image shift. */
+    public static int unpack(int packed, int axis) {
+        return ((packed >> (10 * (2 - axis))) & 1023) - 512;
     }
 
     /** The binning algorithm; one instance per build. */
