@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Machine-learned interatomic potentials and their generalisation to dislocations.",
         subcommands = {
             NeighboursCommand.class,
+            CrystalCommand.class,
             RelaxCommand.class,
             ElasticCommand.class,
             RattleCommand.class,
