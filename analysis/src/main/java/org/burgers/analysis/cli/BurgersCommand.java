@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             NeighboursCommand.class,
             AceCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {

@@ -1,0 +1,56 @@
+package org.burgers.potentials;
+
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Fixed work partition for deterministic parallel kernels: the atoms are always cut into {@link #COUNT}
+ * contiguous chunks, and each chunk accumulates into its own buffer; buffers are then summed in chunk order.
+ * The floating-point operations and their order therefore do not depend on how many threads run the chunks,
+ * so results are the same bit for bit with 1 thread or many.
+ */
+public final class Chunks {
+    /** Number of chunks (and accumulation buffers). Enough for good balance on a few cores. */
+    public static final int COUNT = 8;
+
+    private Chunks() {
+    }
+
+    /** First atom of chunk c of n atoms. */
+    public static int lo(int c, int n) {
+        return (int) ((long) n * c / COUNT);
+    }
+
+    /** Runs body(c) for every chunk c, in parallel (on the common fork-join pool) when asked. */
+    public static void run(boolean parallel, IntConsumer body) {
+        if (parallel) {
+            IntStream.range(0, COUNT).parallel().forEach(body);
+        } else {
+            for (int c = 0; c < COUNT; c++) {
+                body.accept(c);
+            }
+        }
+    }
+
+    /** out[k] = sum over c (in order) of bufs[c][k], for all k; split over chunks of the index range. */
+    public static void reduce(boolean parallel, double[][] bufs, double[] out) {
+        int n = out.length;
+        run(parallel, c -> {
+            int lo = lo(c, n), hi = lo(c + 1, n);
+            for (double[] b : bufs) {
+                for (int k = lo; k < hi; k++) {
+                    out[k] += b[k];
+                }
+            }
+        });
+    }
+
+    /** Sum of v in index order (a fixed order, for per-chunk partial sums). */
+    public static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
+    }
+}

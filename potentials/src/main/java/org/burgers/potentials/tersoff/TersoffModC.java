@@ -1,0 +1,287 @@
+package org.burgers.potentials.tersoff;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.burgers.core.neighbours.NeighbourList;
+import org.burgers.core.potential.Evaluation;
+import org.burgers.core.potential.LocalFiniteDifferenceHessian;
+import org.burgers.core.potential.Potential;
+import org.burgers.core.potential.Request;
+import org.burgers.core.structure.Structure;
+import org.burgers.potentials.Chunks;
+
+/**
+ * The modified Tersoff potential of LAMMPS' {@code pair_style tersoff/mod/c} (Kumagai, Izumi, Hara and
+ * Sakai, Comput. Mater. Sci. 39, 457 (2007), with the constant c0 of Purja Pun and Mishin, Phys. Rev. B 95,
+ * 224103 (2017)):
+ * <pre>
+ * E = 1/2 sum_i sum_{j!=i} fc(r_ij) [A e^{-lam1 r_ij} - b_ij B e^{-lam2 r_ij} + c0]
+ * b_ij = (1 + (beta zeta_ij)^eta)^(-1/(2n)),
+ * zeta_ij = sum_{k!=i,j} fc(r_ik) g(cos theta_ijk) exp[(alpha (r_ij - r_ik))^m]
+ * g = c1 + c2 (h - cos)^2 / (c3 + (h - cos)^2) (1 + c4 exp(-c5 (h - cos)^2))
+ * fc = 1/2 - 9/16 sin(pi/2 (r - R)/D) - 1/16 sin(3 pi/2 (r - R)/D) on |r - R| &lt; D
+ * </pre>
+ * including LAMMPS' asymptotic forms of b for very small and very large beta*zeta and its clamping of the
+ * exponential. Forces and virial analytic; the Hessian by {@link LocalFiniteDifferenceHessian}.
+ */
+public final class TersoffModC implements Potential {
+    private final String source;
+    private final List<String> elements;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Set<String> species;
+    private final int ne;
+    private final TersoffModCParameters[] params;   // [(i*ne + j)*ne + k]
+    private final double cutmax;
+    private final boolean parallel;
+
+    public TersoffModC(String source, List<String> elements, TersoffModCParameters[] params) {
+        this(source, elements, params, true);
+    }
+
+    public TersoffModC(String source, List<String> elements, TersoffModCParameters[] params, boolean parallel) {
+        this.source = source;
+        this.elements = List.copyOf(elements);
+        this.ne = elements.size();
+        for (int e = 0; e < ne; e++) {
+            index.put(elements.get(e), e);
+        }
+        this.species = Collections.unmodifiableSet(new LinkedHashSet<>(elements));
+        this.params = params.clone();
+        double c = 0;
+        for (TersoffModCParameters p : params) {
+            c = Math.max(c, p.cut());
+        }
+        this.cutmax = c;
+        this.parallel = parallel;
+    }
+
+    /** The parameters of the element triplet (i, j, k) (indices into the file's element order). */
+    public TersoffModCParameters parameters(int i, int j, int k) {
+        return params[(i * ne + j) * ne + k];
+    }
+
+    public List<String> elements() {
+        return elements;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public double cutoff() {
+        return cutmax;
+    }
+
+    @Override
+    public Set<String> species() {
+        return species;
+    }
+
+    @Override
+    public boolean wantsHalfList() {
+        return false;
+    }
+
+    @Override
+    public Evaluation evaluate(Structure s, NeighbourList nl, Request req) {
+        checkList(nl);
+        checkSpecies(s);
+        int n = s.size();
+        int[] type = new int[n];
+        for (int i = 0; i < n; i++) {
+            type[i] = index.get(s.element(i).symbol());
+        }
+        double[][] fBuf = new double[Chunks.COUNT][3 * n];
+        double[][] wBuf = new double[Chunks.COUNT][9];
+        double[] site = new double[n];
+        Chunks.run(parallel, c -> chunk(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl, fBuf[c], wBuf[c], site));
+        double[] f = new double[3 * n];
+        Chunks.reduce(parallel, fBuf, f);
+        double[] w = new double[9];
+        for (double[] wc : wBuf) {
+            for (int k = 0; k < 9; k++) {
+                w[k] += wc[k];
+            }
+        }
+        Evaluation e = new Evaluation(Chunks.sum(site), req.siteEnergies() ? site : null, f, w, null);
+        return req.hessian() ? e.withHessian(LocalFiniteDifferenceHessian.compute(this, s)) : e;
+    }
+
+    static double fc(TersoffModCParameters p, double r) {
+        if (r < p.bigr() - p.bigd()) {
+            return 1.0;
+        }
+        if (r > p.bigr() + p.bigd()) {
+            return 0.0;
+        }
+        double x = Math.PI / 2 * (r - p.bigr()) / p.bigd();
+        return 0.5 * (1.0 - 1.125 * Math.sin(x) - 0.125 * Math.sin(3.0 * x));
+    }
+
+    static double fcd(TersoffModCParameters p, double r) {
+        if (r < p.bigr() - p.bigd() || r > p.bigr() + p.bigd()) {
+            return 0.0;
+        }
+        double x = Math.PI / 2 * (r - p.bigr()) / p.bigd();
+        return -(0.375 * Math.PI / 4 / p.bigd()) * (3.0 * Math.cos(x) + Math.cos(3.0 * x));
+    }
+
+    /** b(zeta) and db/dzeta with LAMMPS' asymptotic branches (PairTersoffMOD::ters_bij, ters_bij_d). */
+    static void bij(TersoffModCParameters p, double zeta, double[] out) {
+        double tmp = p.beta() * zeta;
+        double ca1 = p.ca1();
+        double ca4 = 1.0 / ca1;
+        double ratio = p.powern() / p.powernDel();
+        if (tmp > ca1) {
+            out[0] = Math.pow(tmp, -ratio / 2.0);
+            out[1] = -0.5 * ratio * Math.pow(tmp, -0.5 * ratio) / zeta;
+        } else if (tmp < ca4) {
+            out[0] = 1.0;
+            out[1] = 0.0;
+        } else {
+            double tn = Math.pow(tmp, p.powern());
+            out[0] = Math.pow(1.0 + tn, -1.0 / (2.0 * p.powernDel()));
+            out[1] = -0.5 * ratio * Math.pow(1.0 + tn, -1.0 - 1.0 / (2.0 * p.powernDel())) * tn / zeta;
+        }
+    }
+
+    private void chunk(int lo, int hi, int[] type, NeighbourList nl, double[] f, double[] w, double[] site) {
+        int[] off = nl.offsetsView();
+        int[] nbr = nl.neighboursView();
+        double[] v = nl.vectorsView();
+        double[] b = new double[2];
+        for (int i = lo; i < hi; i++) {
+            int ti = type[i];
+            double ei = 0;
+            for (int p = off[i]; p < off[i + 1]; p++) {
+                int j = nbr[p];
+                int tj = type[j];
+                TersoffModCParameters pij = params[(ti * ne + tj) * ne + tj];
+                double dx = v[3 * p], dy = v[3 * p + 1], dz = v[3 * p + 2];
+                double rij = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                if (rij >= pij.cut()) {
+                    continue;
+                }
+                double ux = dx / rij, uy = dy / rij, uz = dz / rij;
+                double fcij = fc(pij, rij), fcdij = fcd(pij, rij);
+                // repulsion and c0, half per ordered pair: 1/2 fc (A e^{-lam1 r} + c0)
+                double rep = pij.biga() * Math.exp(-pij.lam1() * rij);
+                ei += 0.5 * fcij * (rep + pij.c0());
+                double dEdr = 0.5 * (fcdij * (rep + pij.c0()) - fcij * pij.lam1() * rep);
+                // zeta_ij
+                double zeta = 0;
+                for (int q = off[i]; q < off[i + 1]; q++) {
+                    if (q == p) {
+                        continue;
+                    }
+                    TersoffModCParameters pijk = params[(ti * ne + tj) * ne + type[nbr[q]]];
+                    double ex = v[3 * q], ey = v[3 * q + 1], ez = v[3 * q + 2];
+                    double rik = Math.sqrt(ex * ex + ey * ey + ez * ez);
+                    if (rik >= pijk.cut()) {
+                        continue;
+                    }
+                    double cos = (ux * ex + uy * ey + uz * ez) / rik;
+                    zeta += fc(pijk, rik) * g(pijk, cos) * exDelr(pijk, rij - rik);
+                }
+                // attraction: 1/2 b_ij fa(r_ij), fa = -B e^{-lam2 r} fc
+                double att = -pij.bigb() * Math.exp(-pij.lam2() * rij);
+                double fa = att * fcij;
+                double fad = att * (fcdij - fcij * pij.lam2());
+                bij(pij, zeta, b);
+                ei += 0.5 * b[0] * fa;
+                dEdr += 0.5 * b[0] * fad;
+                double pref = 0.5 * fa * b[1];   // dE/dzeta
+                double gx = dEdr * ux, gy = dEdr * uy, gz = dEdr * uz;   // dE/d(r_j - r_i)
+                if (pref != 0) {
+                    for (int q = off[i]; q < off[i + 1]; q++) {
+                        if (q == p) {
+                            continue;
+                        }
+                        int k = nbr[q];
+                        TersoffModCParameters pijk = params[(ti * ne + tj) * ne + type[k]];
+                        double ex = v[3 * q], ey = v[3 * q + 1], ez = v[3 * q + 2];
+                        double rik = Math.sqrt(ex * ex + ey * ey + ez * ez);
+                        if (rik >= pijk.cut()) {
+                            continue;
+                        }
+                        double wx = ex / rik, wy = ey / rik, wz = ez / rik;
+                        double cos = ux * wx + uy * wy + uz * wz;
+                        double fck = fc(pijk, rik), fcdk = fcd(pijk, rik);
+                        double gg = g(pijk, cos), gd = gd(pijk, cos);
+                        double ed = exDelr(pijk, rij - rik), edd = exDelrD(pijk, rij - rik, ed);
+                        // zeta term derivatives w.r.t. r_ij, r_ik and cos(theta_ijk)
+                        double dRij = pref * fck * gg * edd;
+                        double dRik = pref * (fcdk * gg * ed - fck * gg * edd);
+                        double dCos = pref * fck * gd * ed;
+                        gx += dRij * ux + dCos * (wx - cos * ux) / rij;
+                        gy += dRij * uy + dCos * (wy - cos * uy) / rij;
+                        gz += dRij * uz + dCos * (wz - cos * uz) / rij;
+                        double hx = dRik * wx + dCos * (ux - cos * wx) / rik;
+                        double hy = dRik * wy + dCos * (uy - cos * wy) / rik;
+                        double hz = dRik * wz + dCos * (uz - cos * wz) / rik;
+                        apply(f, w, i, k, ex, ey, ez, hx, hy, hz);
+                    }
+                }
+                apply(f, w, i, j, dx, dy, dz, gx, gy, gz);
+            }
+            site[i] = ei;
+        }
+    }
+
+    /** Adds a gradient g = dE/dd of the bond vector d = r_j - r_i: forces -g on j, +g on i; W -= d (x) g. */
+    private static void apply(double[] f, double[] w, int i, int j, double dx, double dy, double dz, double gx,
+                              double gy, double gz) {
+        f[3 * j] -= gx;
+        f[3 * j + 1] -= gy;
+        f[3 * j + 2] -= gz;
+        f[3 * i] += gx;
+        f[3 * i + 1] += gy;
+        f[3 * i + 2] += gz;
+        w[0] -= dx * gx;
+        w[1] -= dx * gy;
+        w[2] -= dx * gz;
+        w[3] -= dy * gx;
+        w[4] -= dy * gy;
+        w[5] -= dy * gz;
+        w[6] -= dz * gx;
+        w[7] -= dz * gy;
+        w[8] -= dz * gz;
+    }
+
+    static double g(TersoffModCParameters p, double cos) {
+        double t = (p.h() - cos) * (p.h() - cos);
+        return p.c1() + (p.c2() * t / (p.c3() + t)) * (1.0 + p.c4() * Math.exp(-p.c5() * t));
+    }
+
+    static double gd(TersoffModCParameters p, double cos) {
+        double t = (p.h() - cos) * (p.h() - cos);
+        double e = p.c4() * Math.exp(-p.c5() * t);
+        double dgdt = p.c2() * (p.c3() / ((p.c3() + t) * (p.c3() + t)) * (1.0 + e) - t / (p.c3() + t) * p.c5() * e);
+        return dgdt * (-2.0 * (p.h() - cos));
+    }
+
+    /** exp((alpha dr)^m), clamped as LAMMPS does. */
+    static double exDelr(TersoffModCParameters p, double dr) {
+        double arg = p.powerm() == 3 ? cube(p.lam3() * dr) : p.lam3() * dr;
+        if (arg > 69.0776) {
+            return 1.e30;
+        }
+        if (arg < -69.0776) {
+            return 0.0;
+        }
+        return Math.exp(arg);
+    }
+
+    static double exDelrD(TersoffModCParameters p, double dr, double ex) {
+        return p.powerm() == 3 ? 3.0 * cube(p.lam3()) * dr * dr * ex : p.lam3() * ex;
+    }
+
+    private static double cube(double x) {
+        return x * x * x;
+    }
+}
