@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             ElasticCommand.class,
             RattleCommand.class,
             EvalCommand.class,
+            DislocationCommand.class,
+            VitekCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {
