@@ -23,7 +23,8 @@ import org.burgers.core.InputException;
  * The differential-displacement (Vitek) map of a straight dislocation configuration: atom columns projected
  * along the line (z), shaded by their height in the perfect lattice, and for every pair of neighbouring
  * columns an arrow along the bond whose length is the difference of their z displacements (reduced to
- * (-p/2, p/2], p the period along z), scaled so that a difference of p/3 spans the whole bond (Vitek,
+ * (-p/2, p/2], p the period along z), scaled so that a difference of p/3 spans the whole bond, and drawn
+ * when longer than a tenth of the bond (Vitek,
  * Perrin and Bowen, Phil. Mag. 21, 1049 (1970)). Cores are marked with crosses (+b red, -b blue).
  * Plain java.awt, headless.
  */
@@ -81,7 +82,7 @@ public final class VitekMap {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, w, hgt);
-        double r = 0.22 * dnn * scale;
+        double r = 0.18 * dnn * scale;
         for (int c = 0; c < m; c++) {
             float shade = (float) (0.35 + 0.6 * h[c]);
             g.setColor(new Color(shade, shade, shade));
@@ -91,7 +92,7 @@ public final class VitekMap {
         }
         // arrows between neighbouring columns (cell list in a simple grid)
         g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke((float) Math.max(1, 0.06 * dnn * scale)));
+        g.setStroke(new BasicStroke((float) Math.max(1, 0.03 * dnn * scale)));
         int gx = Math.max(1, (int) (lx / (1.2 * dnn)));
         int gy = Math.max(1, (int) (ly / (1.2 * dnn)));
         List<List<Integer>> grid = new ArrayList<>();
@@ -121,8 +122,8 @@ public final class VitekMap {
                         double du = uz[b] - uz[a];
                         du -= Math.rint(du / pz) * pz;
                         double len = du / (pz / 3) * d;   // p/3 spans the bond
-                        if (Math.abs(len) < 0.02 * d) {
-                            continue;
+                        if (Math.abs(len) < 0.1 * d) {
+                            continue;   // far-field differences below a tenth of the bond are left out
                         }
                         double mx = cx[a] + 0.5 * vx;
                         double my = cy[a] + 0.5 * vy;
@@ -134,8 +135,8 @@ public final class VitekMap {
                 }
             }
         }
-        g.setStroke(new BasicStroke(3f));
-        double cs = 0.6 * dnn * scale;
+        g.setStroke(new BasicStroke(2f));
+        double cs = 0.3 * dnn * scale;
         for (int k = 0; k < signs.length; k++) {
             g.setColor(signs[k] > 0 ? new Color(200, 0, 0) : new Color(0, 60, 200));
             double x0 = px(wrap(cores[3 * k], lx), scale);
