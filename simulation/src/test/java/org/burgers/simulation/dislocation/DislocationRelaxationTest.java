@@ -121,6 +121,12 @@ class DislocationRelaxationTest {
         relaxAndCheck(DislocationSystem.W_MIXED, "quadrupole", 10, false);
     }
 
+    @Test
+    void wLoopRelaxesAndLammpsAgrees() throws Exception {
+        // a loop of 8 r0 (diameter 12.6 A) collapses under its line tension: only the minimum is checked
+        relaxAndCheck(DislocationSystem.W_LOOP, "loop", 8, false);
+    }
+
     /** The six stress components (GPa) of a relaxed W screw quadrupole of size n. */
     double[] wScrewStress(double n) throws Exception {
         RelaxResult r = relaxAndCheck(DislocationSystem.W_SCREW, "quadrupole", n);
