@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
             RattleCommand.class,
             AceCommand.class,
             FitCommand.class,
+            EvalCommand.class,
+            DislocationCommand.class,
+            VitekCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {
