@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
             RattleCommand.class,
             AceCommand.class,
             FitCommand.class,
+            StudyCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {
