@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             DislocationCommand.class,
             VitekCommand.class,
+            StudyCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {

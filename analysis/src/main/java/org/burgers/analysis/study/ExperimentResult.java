@@ -21,12 +21,30 @@ package org.burgers.analysis.study;
  * @param modelConverged    whether the relaxation with the fitted model converged
  * @param modelIterations   its iterations
  * @param failure           null, or what went wrong
- * @param seconds           wall time of the experiment
+ * @param seconds           wall time of the experiment (not a result: excluded when runs are compared)
+ * @param referenceEnergy   E(ybar) relative to the reference's perfect lattice on the same sites (eV)
+ * @param modelEnergy       E^ML(ybar^ML) relative to the model's perfect lattice on the same sites (eV)
+ * @param warnings          what the solver or a stage warned about (ill-conditioning, no convergence)
  */
 public record ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
                                double geometryError, double energyError, double testEnergyRmse,
                                double testForceRmse, double trainForceRmse, double eps1V, double eps2V,
-                               boolean modelConverged, int modelIterations, String failure, double seconds) {
+                               boolean modelConverged, int modelIterations, String failure, double seconds,
+                               double referenceEnergy, double modelEnergy, java.util.List<String> warnings) {
+
+    public ExperimentResult {
+        warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+    }
+
+    /** Without the energies and warnings (synthetic results in tests). */
+    public ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
+                            double geometryError, double energyError, double testEnergyRmse, double testForceRmse,
+                            double trainForceRmse, double eps1V, double eps2V, boolean modelConverged,
+                            int modelIterations, String failure, double seconds) {
+        this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
+                testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
+                Double.NaN, Double.NaN, java.util.List.of());
+    }
 
     public boolean ok() {
         return failure == null && Double.isFinite(geometryError) && Double.isFinite(energyError);

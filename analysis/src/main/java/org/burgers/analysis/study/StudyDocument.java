@@ -26,11 +26,13 @@ import org.burgers.core.InputException;
  * @param cases           loss weights per case: {@code no-elasticity}, {@code cle}, {@code cle-nonlinear}
  * @param solver          qr, ridge, blr or ard
  * @param relaxation      relaxer and tolerances
+ * @param elasticUnit     unit of the elastic rows of the loss: "GPa" (default when absent) or "eV/A3"
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record StudyDocument(String name, String system, String reference, double simulationSize,
                             List<Double> trainingSizes, Training training, Basis basis,
-                            Map<String, Weights> cases, String solver, Relaxation relaxation) {
+                            Map<String, Weights> cases, String solver, Relaxation relaxation,
+                            String elasticUnit) {
 
     /** alpha (A), N_train, N_test, seed. */
     public record Training(double alpha, int nTrain, int nTest, long seed) {
@@ -113,7 +115,16 @@ public record StudyDocument(String name, String system, String reference, double
         require(List.of("qr", "ridge", "blr", "ard").contains(solver), where, "unknown solver '" + solver + "'");
         require(relaxation != null && relaxation.fmax() > 0 && relaxation.maxSteps() > 0, where,
                 "relaxation needs fmax > 0 and maxSteps > 0");
+        require(elasticUnit == null || List.of("gpa", "ev/a3").contains(elasticUnit.toLowerCase(java.util.Locale.ROOT)),
+                where, "elasticUnit must be GPa or eV/A3, got '" + elasticUnit + "'");
         return this;
+    }
+
+    /** The unit of the elastic rows (GPa unless the document says eV/A3). */
+    public org.burgers.fitting.loss.LossAssembler.ElasticUnit elasticRowUnit() {
+        return elasticUnit != null && elasticUnit.equalsIgnoreCase("ev/a3")
+                ? org.burgers.fitting.loss.LossAssembler.ElasticUnit.EV_PER_A3
+                : org.burgers.fitting.loss.LossAssembler.ElasticUnit.GPA;
     }
 
     private static void require(boolean ok, String where, String what) {

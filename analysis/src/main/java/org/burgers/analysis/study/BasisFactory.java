@@ -1,0 +1,18 @@
+package org.burgers.analysis.study;
+
+import org.burgers.core.basis.LinearBasis;
+import org.burgers.core.potential.Potential;
+import org.burgers.fitting.data.ReferenceEnergies;
+
+/**
+ * The basis stage of a study: the linear site-energy basis of a given total degree (paper (4.15)), and the
+ * fitted potential E^ML = sum_B c_B B made from it. Bound in {@link StudyModule}; the default is ACE
+ * ({@link AceBasisFactory}); binding another implementation swaps the basis of every experiment.
+ */
+public interface BasisFactory {
+
+    LinearBasis basis(int degree);
+
+    /** The potential with coefficients {@code c} on {@code basis} (one-body energies {@code e0} added). */
+    Potential model(LinearBasis basis, double[] c, ReferenceEnergies e0);
+}

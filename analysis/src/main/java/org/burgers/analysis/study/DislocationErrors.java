@@ -1,0 +1,98 @@
+package org.burgers.analysis.study;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.burgers.core.InputException;
+import org.burgers.core.potential.Evaluation;
+import org.burgers.core.potential.Potential;
+import org.burgers.core.potential.Request;
+import org.burgers.core.stencil.GeometryError;
+import org.burgers.core.stencil.Stencil;
+import org.burgers.core.structure.Cell;
+import org.burgers.core.structure.Structure;
+import org.burgers.simulation.dislocation.DislocationConfiguration;
+import org.burgers.simulation.lattice.Crystal;
+import org.burgers.simulation.lattice.Supercell;
+
+/**
+ * The error measures of the study (paper (3.13), (A.1), (A.4)) for two relaxations of the same predictor.
+ *
+ * <ul>
+ * <li>geometry error {@code ||D ybar - D ybar^ML||_l2(Lambda_N)}: the stencil norm (A.1) over the Voronoi
+ * nearest-neighbour sets of the <em>reference lattice</em>, i.e. of the perfect-lattice sites the predictor
+ * records in its {@code lattice} array, in the perfect cell; atoms are matched by index.</li>
+ * <li>energy of a configuration relative to the perfect lattice of the same potential on the same sites:
+ * {@code E(y) - sum_l e_p(l)}, where {@code e_p(l)} is the site energy, under that potential, of l's
+ * sublattice in the perfect crystal at the predictor's lattice constant. It is computed from the site
+ * energies of the conventional cubic cell (one evaluation), one value per element; every sublattice of our
+ * systems that shares an element is symmetry-equivalent (checked: the site energies must agree). Since the
+ * perfect supercell on the lattice sites is periodic, this equals E_p(perfect lattice sites in the cell), as
+ * (A.4) defines the energy difference.</li>
+ * </ul>
+ */
+public final class DislocationErrors {
+    private DislocationErrors() {
+    }
+
+    /** Site energy of each element in the perfect crystal (eV per atom of that element). */
+    public static Map<String, Double> perfectSiteEnergies(Potential p, Crystal crystal) {
+        Structure cell = crystal.conventionalCell().withoutArrays();
+        p.checkSpecies(cell);
+        Evaluation e = p.evaluate(cell, Request.ALL);
+        double[] site = e.siteEnergies();
+        if (site == null) {
+            throw new IllegalStateException("potential " + p.getClass().getSimpleName() + " gives no site energies");
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < cell.size(); i++) {
+            String el = cell.element(i).symbol();
+            Double prev = out.putIfAbsent(el, site[i]);
+            if (prev != null && Math.abs(prev - site[i]) > 1e-8 * (1 + Math.abs(prev))) {
+                throw new IllegalStateException("two sublattices of " + el + " in " + crystal + " have different site "
+                        + "energies (" + prev + ", " + site[i] + " eV): per-element perfect energies do not apply");
+            }
+        }
+        return out;
+    }
+
+    /** sum over atoms of the perfect-crystal site energy of each atom's element. */
+    public static double perfectEnergy(Structure s, Map<String, Double> siteEnergies) {
+        double sum = 0;
+        for (int i = 0; i < s.size(); i++) {
+            Double e = siteEnergies.get(s.element(i).symbol());
+            if (e == null) {
+                throw new InputException("atom " + i + " is " + s.element(i).symbol() + ", which the perfect crystal lacks");
+            }
+            sum += e;
+        }
+        return sum;
+    }
+
+    /** E_p(y) - E_p(perfect lattice on the same sites), eV. */
+    public static double relativeEnergy(Potential p, Structure y, Crystal crystal) {
+        return p.energy(y) - perfectEnergy(y, perfectSiteEnergies(p, crystal));
+    }
+
+    /** The perfect-lattice sites of a predictor in the perfect (untilted) cell: the stencil's reference. */
+    public static Structure referenceLattice(DislocationConfiguration c) {
+        double[] lattice = c.structure().array(Supercell.LATTICE_ARRAY);
+        if (lattice == null) {
+            throw new IllegalArgumentException("the configuration has no '" + Supercell.LATTICE_ARRAY + "' array");
+        }
+        return new Structure(lattice, c.structure().elements(), Cell.periodic(c.referenceCell()));
+    }
+
+    public static Stencil stencil(DislocationConfiguration c) {
+        return Stencil.voronoi(referenceLattice(c));
+    }
+
+    /** ||D y - D yML||_l2 over the stencil of the reference lattice (A). */
+    public static double geometryError(Stencil stencil, Structure y, Structure yMl) {
+        return GeometryError.of(stencil, y, yMl);
+    }
+
+    /** The crystal the predictor was built on (its lattice constant). */
+    public static Crystal crystal(DislocationConfiguration c) {
+        return c.system().crystal(c.a0());
+    }
+}

@@ -1,0 +1,93 @@
+package org.burgers.analysis.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.burgers.core.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The quick presets of the three straight systems end to end at test sizes (see {@link TinyStudies}): every
+ * experiment succeeds, the report has rates for the three cases, and the three cases differ as the loss
+ * says they must: the CLE rows cut eps_1^V, the nonlinear rows cut eps_2^V.
+ */
+class QuickPresetsTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({
+        "w-screw-quick, 5, 4, 5",
+        "si-edge-quick, 5, 4, 5",
+        "nial-screw-quick, 5, 4, 5"})
+    void quickPresetRunsAndSeparatesTheThreeCases(String preset, double n, double l1, double l2) throws Exception {
+        StudyDocument d = TinyStudies.shrink(preset, n, List.of(l1, l2), 3, 2, 6, List.of());
+        Map<String, Object> report = StudyRunner.create(d).run(dir, dir.resolve("cache"), Progress.silent());
+        List<ExperimentResult> rs = new ResultStore(dir).all();
+        assertEquals(6, rs.size());
+        for (ExperimentResult r : rs) {
+            assertTrue(r.ok(), r.id() + ": " + r.failure());
+            assertTrue(r.geometryError() > 0 && r.energyError() >= 0, r.id());
+        }
+        for (double l : List.of(l1, l2)) {
+            ExperimentResult ne = find(rs, l, "no-elasticity"), cle = find(rs, l, "cle"), cn = find(rs, l, "cle-nonlinear");
+            assertTrue(cle.eps1V() < 0.5 * ne.eps1V(), preset + " L " + l + ": eps1V " + cle.eps1V() + " vs " + ne.eps1V());
+            assertTrue(cn.eps2V() < 0.5 * cle.eps2V(), preset + " L " + l + ": eps2V " + cn.eps2V() + " vs " + cle.eps2V());
+            assertNotEquals(ne.geometryError(), cle.geometryError());
+        }
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        Set<String> cases = new HashSet<>();
+        for (JsonNode r : json.get("rates")) {
+            if (r.get("against").asText().equals("L")) {
+                cases.add(r.get("caseName").asText());
+            }
+        }
+        assertEquals(Set.of("no-elasticity", "cle", "cle-nonlinear"), cases);
+        assertTrue(report.containsKey("rates"));
+    }
+
+    private static ExperimentResult find(List<ExperimentResult> rs, double l, String c) {
+        return rs.stream().filter(r -> r.trainingSize() == l && r.caseName().equals(c)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyPresetIsValidAndThePaperPresetsHaveThePaperSettings() {
+        for (String p : StudyDocument.presets()) {
+            StudyDocument d = StudyDocument.preset(p);
+            if (p.endsWith("-paper")) {
+                // the loop: N_train = 150 as in the paper's section 4.3; the straight systems 100
+                assertEquals(p.startsWith("w-loop") ? 150 : 100, d.training().nTrain(), p);
+                assertEquals(50, d.training().nTest(), p);
+                assertEquals("ard", d.solver(), p);
+                assertTrue(d.trainingSizes().size() >= 5, p);
+                double we = p.startsWith("w-screw") || p.startsWith("nial") ? 50 : 100;
+                assertEquals(we, d.cases().get("cle-nonlinear").energy(), p);
+                assertEquals(we / 5, d.cases().get("cle").d1V(), p);
+                assertEquals(0, d.cases().get("cle").d2V(), p);
+                assertEquals(0, d.cases().get("no-elasticity").d1V(), p);
+            }
+        }
+        assertEquals(120, StudyDocument.preset("w-screw-paper").simulationSize());
+        assertEquals(100, StudyDocument.preset("si-edge-paper").simulationSize());
+    }
+
+    @Test
+    void theLoopPresetFailsWithAClearMessage() {
+        StudyDocument d = StudyDocument.preset("w-loop-quick");
+        InputException e = assertThrows(InputException.class,
+                () -> StudyRunner.create(d).run(dir, null, Progress.silent()));
+        assertTrue(e.getMessage().contains("loop") && e.getMessage().contains("not available"), e.getMessage());
+    }
+}

@@ -1,0 +1,77 @@
+package org.burgers.analysis.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.name.Names;
+import com.google.inject.util.Modules;
+import java.nio.file.Path;
+import java.util.List;
+import org.burgers.core.potential.Potential;
+import org.burgers.fitting.solve.LinearSystem;
+import org.burgers.fitting.solve.QrSolver;
+import org.burgers.fitting.solve.Solver;
+import org.burgers.simulation.relax.LbfgsRelaxer;
+import org.burgers.simulation.relax.RelaxOptions;
+import org.burgers.simulation.relax.Relaxer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.AdditionalAnswers;
+
+/** Every stage comes from the document, and one binding swaps one stage. */
+class StudyModuleTest {
+    @TempDir
+    Path dir;
+
+    static StudyDocument with(StudyDocument d, String solver, String method, String reference) {
+        return new StudyDocument(d.name(), d.system(), reference, d.simulationSize(), d.trainingSizes(), d.training(),
+                d.basis(), d.cases(), solver, new StudyDocument.Relaxation(method, d.relaxation().fmax(),
+                d.relaxation().maxSteps()), d.elasticUnit());
+    }
+
+    @Test
+    void editingOneLineOfTheDocumentSwapsOneStage() {
+        StudyDocument d = TinyStudies.wScrew();
+        Injector a = Guice.createInjector(new StudyModule(d));
+        assertEquals("ard", a.getInstance(Solver.class).name());
+        assertEquals("precon-lbfgs", a.getInstance(Relaxer.class).name());
+        Potential w = a.getInstance(Key.get(Potential.class, Names.named("reference")));
+        assertTrue(w.species().contains("W"));
+
+        Injector b = Guice.createInjector(new StudyModule(with(d, "qr", "fire", d.reference())));
+        assertEquals("qr", b.getInstance(Solver.class).name());
+        assertEquals("fire", b.getInstance(Relaxer.class).name());
+        // the stages are singletons of the study: the runner and the test see the same instance
+        assertSame(b.getInstance(Solver.class), b.getInstance(Solver.class));
+    }
+
+    @Test
+    void aBoundStandInIsTheStageTheRunnerUses() {
+        StudyDocument d = TinyStudies.shrink("w-screw-quick", 5, List.of(4.0), 3, 2, 5, List.of());
+        d = new StudyDocument(d.name(), d.system(), d.reference(), d.simulationSize(), d.trainingSizes(), d.training(),
+                d.basis(), java.util.Map.of("cle", d.cases().get("cle")), d.solver(), d.relaxation(), d.elasticUnit());
+        Solver solver = mock(Solver.class, AdditionalAnswers.delegatesTo(new QrSolver(-1)));
+        Relaxer relaxer = mock(Relaxer.class, AdditionalAnswers.delegatesTo(new LbfgsRelaxer()));
+        StudyDocument doc = d;
+        Injector inj = Guice.createInjector(Modules.override(new StudyModule(doc)).with(binder -> {
+            binder.bind(Solver.class).toInstance(solver);
+            binder.bind(Relaxer.class).toInstance(relaxer);
+        }));
+        StudyRunner runner = inj.getInstance(StudyRunner.class);
+        runner.run(dir, null, Progress.silent());
+        verify(solver, atLeastOnce()).solve(any(LinearSystem.class));
+        // the reference quadrupole, the dipole and the fitted model's quadrupole: three relaxations
+        verify(relaxer, org.mockito.Mockito.times(3)).relax(any(), any(), any(RelaxOptions.class));
+        ExperimentResult r = new ResultStore(dir).all().get(0);
+        assertEquals("cle", r.caseName());
+        assertTrue(r.ok(), String.valueOf(r.failure()));
+    }
+}

@@ -1,0 +1,29 @@
+package org.burgers.analysis.study;
+
+import java.util.List;
+
+/**
+ * Study documents small enough for the default test suite: a preset with its sizes overridden (tiny
+ * quadrupole, two or three dipole cells, a handful of rattled samples, a small basis). The physics and
+ * the pipeline are those of the preset; only the sizes differ.
+ */
+final class TinyStudies {
+    private TinyStudies() {
+    }
+
+    /** The preset with N, the L list, N_train/N_test, degree, RMSE degrees replaced. */
+    static StudyDocument shrink(String preset, double n, List<Double> ls, int nTrain, int nTest, int degree,
+                                List<Integer> rmseDegrees) {
+        StudyDocument p = StudyDocument.preset(preset);
+        StudyDocument.Training t = new StudyDocument.Training(p.training().alpha(), nTrain, nTest, p.training().seed());
+        StudyDocument.Basis b = new StudyDocument.Basis(p.basis().order(), degree, rmseDegrees, p.basis().rcut(),
+                p.basis().r0());
+        return new StudyDocument(p.name() + " (test sizes)", p.system(), p.reference(), n, ls, t, b, p.cases(),
+                p.solver(), p.relaxation(), p.elasticUnit()).validated("test");
+    }
+
+    /** W screw: N = 5 r0 (a 4-core cell of 90 atoms), L = 4 and 5 r0 (36 and 48 atoms), degree 6. */
+    static StudyDocument wScrew() {
+        return shrink("w-screw-quick", 5, List.of(4.0, 5.0), 3, 2, 6, List.of());
+    }
+}
