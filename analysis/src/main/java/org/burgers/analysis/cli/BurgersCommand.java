@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
             RattleCommand.class,
             AceCommand.class,
             FitCommand.class,
-            EvalCommand.class,
             DislocationCommand.class,
             VitekCommand.class,
             StudyCommand.class,

@@ -34,6 +34,9 @@ public final class NeighbourList {
     // the per-pair bookkeeping of the build, the hot path (NeighbourListBenchmark).
     private final double[] positions;   // the structure's own (immutable) array, not a copy
     private final Cell cell;
+    // Packed image shifts, computed on first request (kernels that rebuild pair vectors from positions stream
+    // these 4 bytes per pair instead of 24 bytes of vectors) and carried over by withPositions.
+    private volatile int[] packedShifts;
 
     private NeighbourList(int natoms, double cutoff, boolean half, int[] offsets, int[] neighbours,
                           double[] vectors, double[] positions, Cell cell) {
@@ -45,6 +48,43 @@ public final class NeighbourList {
         this.vectors = vectors;
         this.positions = positions;
         this.cell = cell;
+    }
+
+    /** The packed value of the shift (0, 0, 0). */
+    public static final int NO_SHIFT = pack(0, 0, 0);
+
+    static int pack(int s0, int s1, int s2) {
+        return ((s0 + 512) << 20) | ((s1 + 512) << 10) | (s2 + 512);
+    }
+
+    /** Component axis of a packed image shift (each component in [-512, 511]). */
+    public static int unpack(int packed, int axis) {
+        return ((packed >> (10 * (2 - axis))) & 1023) - 512;
+    }
+
+    /**
+     * Packed image shift per pair (read-only view for kernels that rebuild pair vectors from positions):
+     * component a is {@link #unpack(int, int)}; {@link #NO_SHIFT} is the packed zero shift. Computed once per
+     * list on first use.
+     */
+    public int[] packedShiftsView() {
+        int[] s = packedShifts;
+        if (s == null) {
+            s = new int[offsets[natoms]];
+            double[] f = new double[3];
+            for (int i = 0; i < natoms; i++) {
+                for (int p = offsets[i]; p < offsets[i + 1]; p++) {
+                    imageOf(p, i, neighbours[p], f);
+                    if (Math.abs(f[0]) > 511 || Math.abs(f[1]) > 511 || Math.abs(f[2]) > 511) {
+                        throw new InputException("atom " + neighbours[p] + " is more than 511 cells away from atom "
+                                + i + "; wrap the structure first");
+                    }
+                    s[p] = pack((int) Math.rint(f[0]), (int) Math.rint(f[1]), (int) Math.rint(f[2]));
+                }
+            }
+            packedShifts = s;
+        }
+        return s;
     }
 
     /** Every pair from both ends. */
@@ -160,43 +200,21 @@ public final class NeighbourList {
      */
     NeighbourList withPositions(double[] newPositions, Cell newCell) {
         double[] m = newCell.matrix();
-     * Packed image shift per pair (read-only view for kernels that rebuild pair vectors from positions, which
-     * streams 8 bytes per pair instead of 28): component a is {@link #unpack(int, int)}; {@link #NO_SHIFT}
-     * is the packed zero shift.
-    public int[] packedShiftsView() {
-        return shifts;
-    }
-
-    /** Recompute every pair vector from new positions (same atoms, same cell, same image shifts). */
-    NeighbourList withPositions(double[] positions, Cell cell) {
-        double[] m = cell.matrix();
         double[] v = new double[vectors.length];
-        double[] f = new double[3];
+        int[] shifts = packedShiftsView();
         for (int i = 0; i < natoms; i++) {
             for (int p = offsets[i]; p < offsets[i + 1]; p++) {
                 int j = neighbours[p];
-                imageOf(p, i, j, f);
-                double s0 = Math.rint(f[0]), s1 = Math.rint(f[1]), s2 = Math.rint(f[2]);
+                int s0 = unpack(shifts[p], 0), s1 = unpack(shifts[p], 1), s2 = unpack(shifts[p], 2);
                 for (int d = 0; d < 3; d++) {
                     v[3 * p + d] = newPositions[3 * j + d] - newPositions[3 * i + d]
                             + s0 * m[d] + s1 * m[3 + d] + s2 * m[6 + d];
                 }
             }
         }
-        return new NeighbourList(natoms, cutoff, half, offsets, neighbours, v, newPositions, newCell);
-        return new NeighbourList(natoms, cutoff, half, offsets, neighbours, v, shifts);
-    }
-
-    /** The packed value of the shift (0, 0, 0). */
-    public static final int NO_SHIFT = pack(0, 0, 0);
-
-    static int pack(int s0, int s1, int s2) {
-        return ((s0 + 512) << 20) | ((s1 + 512) << 10) | (s2 + 512);
-    }
-
-    /** Component axis of a packed image shift. */
-    public static int unpack(int packed, int axis) {
-        return ((packed >> (10 * (2 - axis))) & 1023) - 512;
+        NeighbourList moved = new NeighbourList(natoms, cutoff, half, offsets, neighbours, v, newPositions, newCell);
+        moved.packedShifts = shifts;
+        return moved;
     }
 
     /** The binning algorithm; one instance per build. */
