@@ -11,6 +11,7 @@ import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
 import org.burgers.potentials.Chunks;
+import org.burgers.potentials.ScatterBuffers;
 
 /**
  * Embedded-atom method, evaluated exactly as LAMMPS' {@code pair_style eam}, {@code eam/alloy} and
@@ -148,11 +149,14 @@ public final class EamPotential implements Potential {
         double[] vec = nl.vectorsView();
         Geometry g = new Geometry(s.positionsView(), nl.packedShiftsView(), s.cell().matrix());
 
+        int[][] ranges = ScatterBuffers.ranges(n, off, nbr);
+
         // pass 1: densities
-        double[][] rhoBuf = new double[Chunks.COUNT][n];
-        Chunks.run(parallel, c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, g, rhoBuf[c]));
+        ScatterBuffers rhoBuf = ScatterBuffers.of(n, 1, ranges);
+        Chunks.run(parallel, c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, g,
+                rhoBuf.buffer(c), rhoBuf.base(c)));
         double[] rho = new double[n];
-        Chunks.reduce(parallel, rhoBuf, rho);
+        rhoBuf.reduceInto(parallel, rho);
 
         // pass 2: embedding energies and F'(rho)
         double[] fp = new double[n];
@@ -162,14 +166,14 @@ public final class EamPotential implements Potential {
 
         // pass 3: pair energies, forces, virial
         boolean site = req.siteEnergies();
-        double[][] fBuf = new double[Chunks.COUNT][3 * n];
-        double[][] sBuf = site ? new double[Chunks.COUNT][n] : null;
+        ScatterBuffers fBuf = ScatterBuffers.of(n, 3, ranges);
+        ScatterBuffers sBuf = site ? ScatterBuffers.of(n, 1, ranges) : null;
         double[][] wBuf = new double[Chunks.COUNT][9];
         double[] ePair = new double[Chunks.COUNT];
         Chunks.run(parallel, c -> ePair[c] = forces(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, g, fp,
-                fBuf[c], wBuf[c], site ? sBuf[c] : null));
+                fBuf.buffer(c), fBuf.base(c), wBuf[c], site ? sBuf.buffer(c) : null));
         double[] f = new double[3 * n];
-        Chunks.reduce(parallel, fBuf, f);
+        fBuf.reduceInto(parallel, f);
         double[] w = new double[9];
         for (double[] wc : wBuf) {
             for (int k = 0; k < 9; k++) {
@@ -180,7 +184,7 @@ public final class EamPotential implements Potential {
         double[] siteE = null;
         if (site) {
             siteE = emb.clone();
-            Chunks.reduce(parallel, sBuf, siteE);
+            sBuf.reduceInto(parallel, siteE);
         }
         BlockHessian h = req.hessian() ? hessian(n, type, off, nbr, vec, fp, fpp) : null;
         return new Evaluation(energy, siteE, f, w, h);
@@ -191,13 +195,13 @@ public final class EamPotential implements Potential {
         checkSpecies(s);
         NeighbourList nl = NeighbourList.half(s, cutoff);
         int n = s.size();
-        double[][] rhoBuf = new double[Chunks.COUNT][n];
         int[] type = types(s);
         Geometry g = new Geometry(s.positionsView(), nl.packedShiftsView(), s.cell().matrix());
+        ScatterBuffers buf = ScatterBuffers.of(n, 1, ScatterBuffers.ranges(n, nl.offsetsView(), nl.neighboursView()));
         Chunks.run(parallel, c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl.offsetsView(),
-                nl.neighboursView(), g, rhoBuf[c]));
+                nl.neighboursView(), g, buf.buffer(c), buf.base(c)));
         double[] rho = new double[n];
-        Chunks.reduce(parallel, rhoBuf, rho);
+        buf.reduceInto(parallel, rho);
         return rho;
     }
 
@@ -208,7 +212,7 @@ public final class EamPotential implements Potential {
     private record Geometry(double[] x, int[] shift, double[] m) {
     }
 
-    private void densities(int lo, int hi, int[] type, int[] off, int[] nbr, Geometry g, double[] rho) {
+    private void densities(int lo, int hi, int[] type, int[] off, int[] nbr, Geometry g, double[] rho, int base) {
         double[] x = g.x();
         int[] sh = g.shift();
         double[] mm = g.m();
@@ -242,9 +246,9 @@ public final class EamPotential implements Potential {
                 double toI = ((d[b] * q + d[b + 1]) * q + d[b + 2]) * q + d[b + 3];
                 rhoi += toI;
                 int c = b + offIJ[k];
-                rho[j] += c == b ? toI : ((d[c] * q + d[c + 1]) * q + d[c + 2]) * q + d[c + 3];
+                rho[j - base] += c == b ? toI : ((d[c] * q + d[c + 1]) * q + d[c + 2]) * q + d[c + 3];
             }
-            rho[i] += rhoi;
+            rho[i - base] += rhoi;
         }
     }
 
@@ -271,7 +275,7 @@ public final class EamPotential implements Potential {
     }
 
     private double forces(int lo, int hi, int[] type, int[] off, int[] nbr, Geometry g, double[] fp, double[] f,
-                          double[] w, double[] site) {
+                          int base, double[] w, double[] site) {
         double[] x = g.x();
         int[] sh = g.shift();
         double[] mm = g.m();
@@ -323,9 +327,10 @@ public final class EamPotential implements Potential {
                 fxi -= fx;
                 fyi -= fy;
                 fzi -= fz;
-                f[3 * j] += fx;
-                f[3 * j + 1] += fy;
-                f[3 * j + 2] += fz;
+                int fj = 3 * (j - base);
+                f[fj] += fx;
+                f[fj + 1] += fy;
+                f[fj + 2] += fz;
                 w00 += fx * dx;
                 w01 += fx * dy;
                 w02 += fx * dz;
@@ -334,13 +339,14 @@ public final class EamPotential implements Potential {
                 w22 += fz * dz;
                 e += phi;
                 if (site != null) {
-                    site[i] += 0.5 * phi;
-                    site[j] += 0.5 * phi;
+                    site[i - base] += 0.5 * phi;
+                    site[j - base] += 0.5 * phi;
                 }
             }
-            f[3 * i] += fxi;
-            f[3 * i + 1] += fyi;
-            f[3 * i + 2] += fzi;
+            int fi = 3 * (i - base);
+            f[fi] += fxi;
+            f[fi + 1] += fyi;
+            f[fi + 2] += fzi;
         }
         w[0] += w00;
         w[1] += w01;
