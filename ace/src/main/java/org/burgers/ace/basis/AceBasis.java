@@ -35,11 +35,14 @@ public final class AceBasis implements LinearBasis {
     final String[] species;
     final Map<String, Integer> speciesIndex = new HashMap<>();
     final int nz;
-    // one-particle blocks (n, l) for one neighbour species; A index = z * nA1 + blockOff[b] + l + m
+    // one-particle blocks (n, l) for one neighbour species. Densities are stored (z, n, lm): for each n the
+    // admissible (l, m) form a prefix 0..lmCount[n-1] of the harmonics, so the inner loops over lm are long,
+    // contiguous axpy loops the JIT vectorises: A index = z * nA1 + nOff[n - 1] + l*l + l + m
     final int nBlocks;
     final int[] blockN;
     final int[] blockL;
-    final int[] blockOff;
+    final int[] lmCount;
+    final int[] nOff;
     final int nA1;
     final int nA;
     final int nmax;
@@ -79,15 +82,23 @@ public final class AceBasis implements LinearBasis {
         nBlocks = bl.size();
         blockN = new int[nBlocks];
         blockL = new int[nBlocks];
-        blockOff = new int[nBlocks];
-        int off = 0, nm = 0, lm = 0;
+        int nm = 0, lm = 0;
         for (int b = 0; b < nBlocks; b++) {
             blockN[b] = bl.get(b)[0];
             blockL[b] = bl.get(b)[1];
-            blockOff[b] = off;
-            off += 2 * blockL[b] + 1;
             nm = Math.max(nm, blockN[b]);
             lm = Math.max(lm, blockL[b]);
+        }
+        lmCount = new int[nm];
+        for (int b = 0; b < nBlocks; b++) {
+            int l = blockL[b];
+            lmCount[blockN[b] - 1] = Math.max(lmCount[blockN[b] - 1], (l + 1) * (l + 1));
+        }
+        nOff = new int[nm];
+        int off = 0;
+        for (int n = 0; n < nm; n++) {
+            nOff[n] = off;
+            off += lmCount[n];
         }
         nA1 = off;
         nA = nz * nA1;
@@ -204,7 +215,7 @@ public final class AceBasis implements LinearBasis {
             for (int t = 0; t < nu; t++) {
                 int gb = blocks[t];
                 int z = gb / nBlocks, b = gb % nBlocks;
-                int a = z * nA1 + blockOff[b] + blockL[b] + m[t];
+                int a = z * nA1 + nOff[blockN[b] - 1] + blockL[b] * blockL[b] + blockL[b] + m[t];
                 factorA[e * nu + t] = a;
                 factorLocal[e * nu + t] = localOfBlock.get(gb) + blockL[b] + m[t];
                 node = t == 0 ? a : intern(node, a, nodeIndex, parentList);

@@ -24,6 +24,7 @@ public final class SiteKernel {
     private int[] nbP;
     private double[] nbVec;     // r_ij = r_j - r_i (3 per neighbour)
     private double[] nbU;       // unit vectors
+    private double[] nbInvR;    // 1 / r_ij
     private double[] rad;       // R_n, nR per neighbour
     private double[] drad;      // dR_n/dr
     private double[] ylm;       // nY per neighbour
@@ -34,13 +35,13 @@ public final class SiteKernel {
     private double[] dphi;      // d phi_a(r_ij)/dr_ij, 3 nA1 per neighbour (features)
     private final double[] v;   // densities then products
     private final double[] adj; // adjoints dE_l/dv
-    private final double[] t0;
-    private final double[] t1;
     private final double[] shScratch;
     private final double[] radScratch = new double[4];
     private final double[] jac;
     private final double[] gfeat;
     private final double[] part = new double[16];
+    private final double[] s0;  // sum_n adj_nlm R_n per (l, m)
+    private final double[] s1;  // sum_n adj_nlm R_n'
 
     public SiteKernel(AceBasis basis) {
         this.b = basis;
@@ -51,9 +52,9 @@ public final class SiteKernel {
         nA1 = basis.nA1;
         v = new double[basis.nNodes];
         adj = new double[basis.nNodes];
-        t0 = new double[nY];
-        t1 = new double[nY];
         shScratch = basis.harmonics.newScratch();
+        s0 = new double[nY];
+        s1 = new double[nY];
         int maxJac = 1, maxRank = 1;
         for (Group g : basis.groups) {
             maxJac = Math.max(maxJac, g.nLocal() * g.rank());
@@ -71,6 +72,7 @@ public final class SiteKernel {
         nbP = Arrays.copyOf(nbP == null ? new int[0] : nbP, cap);
         nbVec = grow(nbVec, 3 * cap);
         nbU = grow(nbU, 3 * cap);
+        nbInvR = grow(nbInvR, cap);
         rad = grow(rad, nR * cap);
         drad = grow(drad, nR * cap);
         ylm = grow(ylm, nY * cap);
@@ -107,7 +109,7 @@ public final class SiteKernel {
     }
 
     /** Neighbours within the cutoff, their one-particle functions, the densities A and the products AA. */
-    private void gather(int i, int[] z, NeighbourList list, boolean derivatives) {
+    private void gather(int i, int[] z, NeighbourList list, boolean derivatives, boolean raw) {
         double rmax = b.cutoff();
         double[] vec = list.vectorsView();
         int[] nbr = list.neighboursView();
@@ -129,27 +131,32 @@ public final class SiteKernel {
             nbVec[3 * q] = dx;
             nbVec[3 * q + 1] = dy;
             nbVec[3 * q + 2] = dz;
-            nbU[3 * q] = dx / r;
-            nbU[3 * q + 1] = dy / r;
-            nbU[3 * q + 2] = dz / r;
+            double ir = 1.0 / r;
+            nbInvR[q] = ir;
+            nbU[3 * q] = dx * ir;
+            nbU[3 * q + 1] = dy * ir;
+            nbU[3 * q + 2] = dz * ir;
             if (b.pairBasis != null) {
                 b.pairBasis.evaluate(r, pr, dpr, q * nP, radScratch);
             }
             b.radial.evaluate(r, rad, drad, q * nR, radScratch);
-            b.harmonics.evaluate(dx, dy, dz, ylm, q * nY, derivatives ? dylm : null, 3 * q * nY, shScratch);
+            if (raw) {
+                b.harmonics.evaluateRaw(nbU[3 * q], nbU[3 * q + 1], nbU[3 * q + 2], ylm, q * nY,
+                        derivatives ? dylm : null, 3 * q * nY, shScratch);
+            } else {
+                b.harmonics.evaluate(dx, dy, dz, ylm, q * nY, derivatives ? dylm : null, 3 * q * nY, shScratch);
+            }
         }
         Arrays.fill(v, 0, nA, 0.0);
-        int[] bn = b.blockN, bll = b.blockL, bo = b.blockOff;
+        int[] nOff = b.nOff, lmCount = b.lmCount;
         for (int q = 0; q < count; q++) {
             int base = nbZ[q] * nA1;
             int ro = q * nR, yo = q * nY;
-            for (int bl = 0; bl < b.nBlocks; bl++) {
-                double rn = rad[ro + bn[bl] - 1];
-                int l = bll[bl];
-                int a0 = base + bo[bl];
-                int y0 = yo + l * l;
-                for (int k = 0; k <= 2 * l; k++) {
-                    v[a0 + k] += rn * ylm[y0 + k];   // A_znlm = sum_j R_n Y_lm
+            for (int n = 0; n < nR; n++) {
+                double rn = rad[ro + n];
+                int a0 = base + nOff[n], cnt = lmCount[n];
+                for (int lm = 0; lm < cnt; lm++) {
+                    v[a0 + lm] += rn * ylm[yo + lm];   // A_znlm = sum_j R_n Y_lm
                 }
             }
         }
@@ -164,7 +171,7 @@ public final class SiteKernel {
      * centre's species and {@code cPair[z * nPair + n - 1]}. With {@code gradient}, fills {@link #gradients()}.
      */
     public double siteEnergy(int i, int[] z, NeighbourList list, double[] cNode, double[] cPair, boolean gradient) {
-        gather(i, z, list, gradient);
+        gather(i, z, list, gradient, true);
         int nNodes = v.length;
         double e = 0;
         for (int k = 0; k < nNodes; k++) {
@@ -190,31 +197,33 @@ public final class SiteKernel {
                 adj[la[k]] += a * v[par[k]];
             }
         }
-        int[] bn = b.blockN, bll = b.blockL, bo = b.blockOff;
+        int[] nOff = b.nOff, lmCount = b.lmCount;
         for (int q = 0; q < count; q++) {
             int base = nbZ[q] * nA1;
             int ro = q * nR, yo = q * nY, dyo = 3 * q * nY;
-            Arrays.fill(t0, 0.0);
-            Arrays.fill(t1, 0.0);
-            for (int bl = 0; bl < b.nBlocks; bl++) {
-                double rn = rad[ro + bn[bl] - 1], drn = drad[ro + bn[bl] - 1];
-                int l = bll[bl];
-                int a0 = base + bo[bl];
-                int y0 = l * l;
-                for (int k = 0; k <= 2 * l; k++) {
-                    double a = adj[a0 + k];
-                    t0[y0 + k] += a * rn;
-                    t1[y0 + k] += a * drn;
+            double ux = nbU[3 * q], uy = nbU[3 * q + 1], uz = nbU[3 * q + 2];
+            // dE/dr_ij = sum_nlm adj_nlm (R_n' Y_lm u + R_n grad Y_lm); contract over n first (axpy over lm)
+            Arrays.fill(s0, 0.0);
+            Arrays.fill(s1, 0.0);
+            for (int n = 0; n < nR; n++) {
+                double rn = rad[ro + n], drn = drad[ro + n];
+                int a0 = base + nOff[n], cnt = lmCount[n];
+                for (int lm = 0; lm < cnt; lm++) {
+                    double a = adj[a0 + lm];
+                    s0[lm] += a * rn;
+                    s1[lm] += a * drn;
                 }
             }
-            double ux = nbU[3 * q], uy = nbU[3 * q + 1], uz = nbU[3 * q + 2];
-            double radial = 0, gx = 0, gy = 0, gz = 0;
+            double radial = 0, px = 0, py = 0, pz = 0;
             for (int lm = 0; lm < nY; lm++) {
-                radial += t1[lm] * ylm[yo + lm];
-                gx += t0[lm] * dylm[dyo + 3 * lm];
-                gy += t0[lm] * dylm[dyo + 3 * lm + 1];
-                gz += t0[lm] * dylm[dyo + 3 * lm + 2];
+                radial += s1[lm] * ylm[yo + lm];
+                px += s0[lm] * dylm[dyo + 3 * lm];
+                py += s0[lm] * dylm[dyo + 3 * lm + 1];
+                pz += s0[lm] * dylm[dyo + 3 * lm + 2];
             }
+            // raw polynomial gradients: project onto the tangent plane once, (P - u (u.P)) / r
+            double up = ux * px + uy * py + uz * pz, ir = nbInvR[q];
+            double gx = (px - ux * up) * ir, gy = (py - uy * up) * ir, gz = (pz - uz * up) * ir;
             if (np > 0) {
                 int c0 = nbZ[q] * np, p0 = q * nP;
                 for (int n = 0; n < np; n++) {
@@ -238,7 +247,7 @@ public final class SiteKernel {
         if (derivatives && dphi == null) {
             grow(cap, true);
         }
-        gather(i, z, list, derivatives);
+        gather(i, z, list, derivatives, false);
         int z0 = z[i];
         int np = b.nPair;
         for (int q = 0; q < count && np > 0; q++) {
@@ -252,20 +261,20 @@ public final class SiteKernel {
             }
         }
         if (derivatives) {
-            int[] bn = b.blockN, bll = b.blockL, bo = b.blockOff;
+            int[] nOff = b.nOff, lmCount = b.lmCount;
             for (int q = 0; q < count; q++) {
                 int ro = q * nR, yo = q * nY, dyo = 3 * q * nY, po = 3 * q * nA1;
                 double ux = nbU[3 * q], uy = nbU[3 * q + 1], uz = nbU[3 * q + 2];
-                for (int bl = 0; bl < b.nBlocks; bl++) {
-                    double rn = rad[ro + bn[bl] - 1], drn = drad[ro + bn[bl] - 1];
-                    int l = bll[bl];
-                    for (int k = 0; k <= 2 * l; k++) {
-                        int lm = l * l + k, a = po + 3 * (bo[bl] + k);
+                for (int n = 0; n < nR; n++) {
+                    double rn = rad[ro + n], drn = drad[ro + n];
+                    for (int lm = 0; lm < lmCount[n]; lm++) {
                         double y = ylm[yo + lm];
+                        double gx = dylm[dyo + 3 * lm], gy = dylm[dyo + 3 * lm + 1], gz = dylm[dyo + 3 * lm + 2];
+                        int a = po + 3 * (nOff[n] + lm);
                         // grad (R_n Y_lm) = R_n' Y_lm u + R_n grad Y_lm
-                        dphi[a] = drn * y * ux + rn * dylm[dyo + 3 * lm];
-                        dphi[a + 1] = drn * y * uy + rn * dylm[dyo + 3 * lm + 1];
-                        dphi[a + 2] = drn * y * uz + rn * dylm[dyo + 3 * lm + 2];
+                        dphi[a] = drn * y * ux + rn * gx;
+                        dphi[a + 1] = drn * y * uy + rn * gy;
+                        dphi[a + 2] = drn * y * uz + rn * gz;
                     }
                 }
             }
@@ -321,10 +330,10 @@ public final class SiteKernel {
                     }
                     any = true;
                     int bl = lb[d] % b.nBlocks;
-                    int l = b.blockL[bl];
-                    int po = 3 * (q * nA1 + b.blockOff[bl]);
+                    int l = b.blockL[bl], n = b.blockN[bl];
                     for (int k = 0; k <= 2 * l; k++) {
-                        double dx = dphi[po + 3 * k], dy = dphi[po + 3 * k + 1], dz = dphi[po + 3 * k + 2];
+                        int po = 3 * (q * nA1 + b.nOff[n - 1] + l * l + k);
+                        double dx = dphi[po], dy = dphi[po + 1], dz = dphi[po + 2];
                         int jo = lo[d] + k;
                         for (int f = 0; f < rank; f++) {
                             double jv = jac[f * nl + jo];

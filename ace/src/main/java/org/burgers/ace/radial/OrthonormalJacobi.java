@@ -10,6 +10,7 @@ public final class OrthonormalJacobi {
     private final int count;
     private final double p0;
     private final double[] bk;
+    private final double[] inv;   // 1 / b_k: the recursion then needs no division
 
     public OrthonormalJacobi(int count, int alpha) {
         this.count = count;
@@ -29,6 +30,10 @@ public final class OrthonormalJacobi {
         for (int k = 1; k < bk.length; k++) {
             bk[k] = Math.sqrt(k * (k + 2.0 * alpha) / ((2.0 * k + 2 * alpha + 1) * (2.0 * k + 2 * alpha - 1)));
         }
+        inv = new double[bk.length];
+        for (int k = 1; k < bk.length; k++) {
+            inv[k] = 1.0 / bk[k];
+        }
     }
 
     public int count() {
@@ -45,11 +50,11 @@ public final class OrthonormalJacobi {
         if (count == 1) {
             return;
         }
-        p[o + 1] = y * p0 / bk[1];
-        dp[o + 1] = p0 / bk[1];
+        p[o + 1] = y * p0 * inv[1];
+        dp[o + 1] = p0 * inv[1];
         for (int k = 1; k + 1 < count; k++) {
-            p[o + k + 1] = (y * p[o + k] - bk[k] * p[o + k - 1]) / bk[k + 1];
-            dp[o + k + 1] = (p[o + k] + y * dp[o + k] - bk[k] * dp[o + k - 1]) / bk[k + 1];
+            p[o + k + 1] = (y * p[o + k] - bk[k] * p[o + k - 1]) * inv[k + 1];
+            dp[o + k + 1] = (p[o + k] + y * dp[o + k] - bk[k] * dp[o + k - 1]) * inv[k + 1];
         }
     }
 }

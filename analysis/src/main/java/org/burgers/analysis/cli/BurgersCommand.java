@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             NeighboursCommand.class,
             AceCommand.class,
             FitCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {

@@ -26,8 +26,6 @@ import org.burgers.potentials.Chunks;
  * the embedding cross terms F''_i (d rho_i/dx_a)(d rho_i/dx_b), which couple second neighbours.
  */
 public final class EamPotential implements Potential {
-    private static final int DS = 8;    // doubles per knot in the density table
-    private static final int FS = 16;   // doubles per knot in the force table
 
     private final EamTables tables;
     private final int ne;
@@ -41,8 +39,13 @@ public final class EamPotential implements Potential {
     private final double cutoff;
     private final double cutsq;
     private final double[][] embed;   // [element] LAMMPS spline coefficients of F, 7 per knot
-    private final double[][] dens;    // [ti*ne+tj] per knot: rho_{j->i} c3..c6, rho_{i->j} c3..c6
-    private final double[][] force;   // [ti*ne+tj] per knot: z2 c3..c6, z2 c0..c2, rho_{j->i} c0..c2, rho_{i->j} c0..c2
+    // [ti*ne+tj]: per knot the cubic coefficients (c3..c6 of LAMMPS' spline) of rho_{j->i}, then of rho_{i->j}
+    // unless it is the same function (the usual case: one element, or eam/alloy), then of r*phi. One table
+    // serves both passes; 8 doubles (one 64-byte line's worth) per knot in the symmetric case.
+    private final double[][] pair;
+    private final int[] stride;   // doubles per knot: 8 (symmetric densities) or 12
+    private final int[] offIJ;    // offset of rho_{i->j}: 0 (same as rho_{j->i}) or 4
+    private final int[] offZ2;    // offset of r*phi: 4 or 8
     private final boolean parallel;
 
     public EamPotential(EamTables t) {
@@ -77,24 +80,29 @@ public final class EamPotential implements Potential {
                 z2Spl[a][b] = b <= a ? LammpsSpline.coefficients(t.z2r()[a][b], t.dr()) : null;
             }
         }
-        this.dens = new double[ne * ne][];
-        this.force = new double[ne * ne][];
+        this.pair = new double[ne * ne][];
+        this.stride = new int[ne * ne];
+        this.offIJ = new int[ne * ne];
+        this.offZ2 = new int[ne * ne];
         for (int ti = 0; ti < ne; ti++) {
             for (int tj = 0; tj < ne; tj++) {
+                int k = ti * ne + tj;
+                boolean same = java.util.Arrays.equals(t.rho()[tj][ti], t.rho()[ti][tj]);
                 double[] toI = rhoSpl[tj][ti], toJ = rhoSpl[ti][tj];
                 double[] z2 = ti >= tj ? z2Spl[ti][tj] : z2Spl[tj][ti];
-                double[] d = new double[DS * nr];
-                double[] f = new double[FS * nr];
-                for (int k = 0; k < nr; k++) {
-                    System.arraycopy(toI, 7 * k + 3, d, DS * k, 4);
-                    System.arraycopy(toJ, 7 * k + 3, d, DS * k + 4, 4);
-                    System.arraycopy(z2, 7 * k + 3, f, FS * k, 4);
-                    System.arraycopy(z2, 7 * k, f, FS * k + 4, 3);
-                    System.arraycopy(toI, 7 * k, f, FS * k + 7, 3);
-                    System.arraycopy(toJ, 7 * k, f, FS * k + 10, 3);
+                int st = same ? 8 : 12;
+                stride[k] = st;
+                offIJ[k] = same ? 0 : 4;
+                offZ2[k] = same ? 4 : 8;
+                double[] tab = new double[st * nr];
+                for (int m = 0; m < nr; m++) {
+                    System.arraycopy(toI, 7 * m + 3, tab, st * m, 4);
+                    if (!same) {
+                        System.arraycopy(toJ, 7 * m + 3, tab, st * m + 4, 4);
+                    }
+                    System.arraycopy(z2, 7 * m + 3, tab, st * m + offZ2[k], 4);
                 }
-                dens[ti * ne + tj] = d;
-                force[ti * ne + tj] = f;
+                pair[k] = tab;
             }
         }
     }
@@ -177,6 +185,20 @@ public final class EamPotential implements Potential {
         return new Evaluation(energy, siteE, f, w, h);
     }
 
+    /** The host density rho_i of every atom (to see, e.g., whether a structure leaves the F(rho) table). */
+    public double[] densities(Structure s) {
+        checkSpecies(s);
+        NeighbourList nl = NeighbourList.half(s, cutoff);
+        int n = s.size();
+        double[][] rhoBuf = new double[Chunks.COUNT][n];
+        int[] type = types(s);
+        Chunks.run(parallel, c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl.offsetsView(),
+                nl.neighboursView(), nl.vectorsView(), rhoBuf[c]));
+        double[] rho = new double[n];
+        Chunks.reduce(parallel, rhoBuf, rho);
+        return rho;
+    }
+
     private void densities(int lo, int hi, int[] type, int[] off, int[] nbr, double[] vec, double[] rho) {
         for (int i = lo; i < hi; i++) {
             int ti = type[i] * ne;
@@ -194,10 +216,13 @@ public final class EamPotential implements Potential {
                 m = Math.min(m, nr - 1);
                 q -= m;
                 q = Math.min(q, 1.0);
-                double[] d = dens[ti + type[j]];
-                int b = DS * (m - 1);
-                rhoi += ((d[b] * q + d[b + 1]) * q + d[b + 2]) * q + d[b + 3];
-                rho[j] += ((d[b + 4] * q + d[b + 5]) * q + d[b + 6]) * q + d[b + 7];
+                int k = ti + type[j];
+                double[] d = pair[k];
+                int b = stride[k] * (m - 1);
+                double toI = ((d[b] * q + d[b + 1]) * q + d[b + 2]) * q + d[b + 3];
+                rhoi += toI;
+                int c = b + offIJ[k];
+                rho[j] += c == b ? toI : ((d[c] * q + d[c + 1]) * q + d[c + 2]) * q + d[c + 3];
             }
             rho[i] += rhoi;
         }
@@ -246,12 +271,17 @@ public final class EamPotential implements Potential {
                 m = Math.min(m, nr - 1);
                 q -= m;
                 q = Math.min(q, 1.0);
-                double[] t = force[ti + type[j]];
-                int b = FS * (m - 1);
-                double z2 = ((t[b] * q + t[b + 1]) * q + t[b + 2]) * q + t[b + 3];
-                double z2p = (t[b + 4] * q + t[b + 5]) * q + t[b + 6];
-                double rhojp = (t[b + 7] * q + t[b + 8]) * q + t[b + 9];     // d/dr of density at i due to j
-                double rhoip = (t[b + 10] * q + t[b + 11]) * q + t[b + 12];  // d/dr of density at j due to i
+                int k = ti + type[j];
+                double[] t = pair[k];
+                int b = stride[k] * (m - 1);
+                // derivatives from the value coefficients: d/dr = (3 c3 q^2 + 2 c4 q + c5) / dr, which is LAMMPS'
+                // (c0 q + c1) q + c2 with c0 = 3 c3/dr, c1 = 2 c4/dr, c2 = c5/dr up to round-off
+                double rhojp = ((3.0 * t[b] * q + 2.0 * t[b + 1]) * q + t[b + 2]) * rdr;   // density at i due to j
+                int c = b + offIJ[k];
+                double rhoip = c == b ? rhojp : ((3.0 * t[c] * q + 2.0 * t[c + 1]) * q + t[c + 2]) * rdr;
+                int z = b + offZ2[k];
+                double z2 = ((t[z] * q + t[z + 1]) * q + t[z + 2]) * q + t[z + 3];
+                double z2p = ((3.0 * t[z] * q + 2.0 * t[z + 1]) * q + t[z + 2]) * rdr;
                 double recip = 1.0 / r;
                 double phi = z2 * recip;
                 double phip = z2p * recip - phi * recip;
@@ -301,18 +331,21 @@ public final class EamPotential implements Potential {
         q -= m;
         boolean beyond = q > 1.0;
         q = Math.min(q, 1.0);
-        double[] t = force[ti * ne + tj];
-        int b = FS * (m - 1);
-        double z2 = ((t[b] * q + t[b + 1]) * q + t[b + 2]) * q + t[b + 3];
-        double z2p = (t[b + 4] * q + t[b + 5]) * q + t[b + 6];
-        double z2pp = beyond ? 0 : (2 * t[b + 4] * q + t[b + 5]) * rdr;
+        int k = ti * ne + tj;
+        double[] t = pair[k];
+        int b = stride[k] * (m - 1);
+        int z = b + offZ2[k];
+        int c = b + offIJ[k];
+        double z2 = ((t[z] * q + t[z + 1]) * q + t[z + 2]) * q + t[z + 3];
+        double z2p = ((3.0 * t[z] * q + 2.0 * t[z + 1]) * q + t[z + 2]) * rdr;
+        double z2pp = beyond ? 0 : (6.0 * t[z] * q + 2.0 * t[z + 1]) * rdr * rdr;
         out[0] = z2 / r;
         out[1] = z2p / r - z2 / (r * r);
         out[2] = z2pp / r - 2 * z2p / (r * r) + 2 * z2 / (r * r * r);
-        out[3] = (t[b + 7] * q + t[b + 8]) * q + t[b + 9];
-        out[4] = beyond ? 0 : (2 * t[b + 7] * q + t[b + 8]) * rdr;
-        out[5] = (t[b + 10] * q + t[b + 11]) * q + t[b + 12];
-        out[6] = beyond ? 0 : (2 * t[b + 10] * q + t[b + 11]) * rdr;
+        out[3] = ((3.0 * t[b] * q + 2.0 * t[b + 1]) * q + t[b + 2]) * rdr;
+        out[4] = beyond ? 0 : (6.0 * t[b] * q + 2.0 * t[b + 1]) * rdr * rdr;
+        out[5] = ((3.0 * t[c] * q + 2.0 * t[c + 1]) * q + t[c + 2]) * rdr;
+        out[6] = beyond ? 0 : (6.0 * t[c] * q + 2.0 * t[c + 1]) * rdr * rdr;
     }
 
     /**

@@ -59,6 +59,15 @@ public final class TersoffModC implements Potential {
         this.parallel = parallel;
     }
 
+    /** The parameters of the element triplet (i, j, k) (indices into the file's element order). */
+    public TersoffModCParameters parameters(int i, int j, int k) {
+        return params[(i * ne + j) * ne + k];
+    }
+
+    public List<String> elements() {
+        return elements;
+    }
+
     public String source() {
         return source;
     }

@@ -58,6 +58,18 @@ class EamLammpsTest {
     }
 
     @Test
+    void densitiesBeyondTheTable() throws Exception {
+        // a short F(rho) table (rhomax = 0.038) so that fcc Cu densities (about 0.05) leave it: LAMMPS continues
+        // F linearly past rhomax, and for funcfl its grid ends one knot before rhomax
+        Path f = EamTestFiles.funcfl(dir.resolve("Cu_short.eam"), 29, 63.546, 20, 0.002);
+        EamPotential p = new EamPotential(EamFileReader.funcfl(List.of(ParameterReader.open(f))));
+        Structure s = Structures.distorted(org.burgers.core.testing.Fixtures.fcc("Cu", 3.5, 2), 0.1, 0.03, 35);
+        double max = java.util.Arrays.stream(p.densities(s)).max().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(max > p.tables().rhomax(), "densities stay inside the table: " + max);
+        compare(p, s, "eam", "1 1 " + f);
+    }
+
+    @Test
     void finnisSinclairTwoElementsAsymmetricDensities() throws Exception {
         Path f = EamTestFiles.finnisSinclair(dir.resolve("NiAl_test.eam.fs"));
         Potential p = new EamPotential(EamFileReader.finnisSinclair(ParameterReader.open(f)));

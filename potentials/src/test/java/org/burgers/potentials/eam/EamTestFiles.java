@@ -25,8 +25,12 @@ final class EamTestFiles {
     }
 
     static Path funcfl(Path file, int z, double mass) throws IOException {
-        int nrho = 500, nr = 500;
-        double drho = 0.1, dr = CUT / (nr - 1);
+        return funcfl(file, z, mass, 500, 0.1);
+    }
+
+    static Path funcfl(Path file, int z, double mass, int nrho, double drho) throws IOException {
+        int nr = 500;
+        double dr = CUT / (nr - 1);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.println("test funcfl: F = -sqrt(rho) + 0.01 rho^2, Z = 2 e^{-r} taper, rho = 4 e^{-1.5 r} taper");
             w.printf(Locale.ROOT, "%d %.4f 3.615 fcc%n", z, mass);
