@@ -70,6 +70,63 @@ class AssemblyTimingTest {
                 "normal-equation product at " + gram + " GFLOP/s, below half the DGEMM rate " + dgemm);
     }
 
+    /** Features that cost nothing: random numbers seeded by the first coordinate (timing of the linear algebra). */
+    record RandomBasis(int size) implements org.burgers.core.basis.LinearBasis {
+        public double cutoff() {
+            return 3.0;
+        }
+
+        public Set<String> species() {
+            return Set.of("W");
+        }
+
+        public org.burgers.core.basis.Features features(Structure s, org.burgers.core.neighbours.NeighbourList l,
+                boolean forces, boolean virial) {
+            java.util.Random r = new java.util.Random(Double.doubleToLongBits(s.x(0, 0)));
+            double[] e = new double[size];
+            double[] f = forces ? new double[3 * s.size() * size] : null;
+            double[] v = virial ? new double[9 * size] : null;
+            for (double[] a : new double[][] {e, f, v}) {
+                if (a != null) {
+                    for (int k = 0; k < a.length; k++) {
+                        a[k] = r.nextGaussian();
+                    }
+                }
+            }
+            return new org.burgers.core.basis.Features(size, s.size(), e, f, v);
+        }
+    }
+
+    /** 10^5 rows x 10^3 columns (800 MB) assembled in place and solved by QR and by the normal equations. */
+    @Test
+    void hundredThousandRowsByThousandColumns() throws Exception {
+        Structure base = Fixtures.bcc("W", 4.0, 4); // 128 atoms, 385 rows per configuration
+        List<LabelledConfiguration> data = new java.util.ArrayList<>();
+        java.util.Random r = new java.util.Random(5);
+        for (int c = 0; c < 260; c++) {
+            Structure s = Fixtures.rattle(base, 0.05, c);
+            double[] f = new double[3 * s.size()];
+            for (int k = 0; k < f.length; k++) {
+                f[k] = r.nextGaussian();
+            }
+            data.add(new LabelledConfiguration("c" + c, s, r.nextGaussian(), f, null, "bulk", 1));
+        }
+        var asm = new LossAssembler(new RandomBasis(1000), new LossWeights(1, 1, 0, 0, 0), ReferenceEnergies.none(),
+                Map.of(), 2);
+        var as = asm.assemble(data, List.of());
+        LinearSystem sys = as.system();
+        long t0 = System.nanoTime();
+        var ne = sys.normalEquations();
+        double tNe = (System.nanoTime() - t0) * 1e-9;
+        t0 = System.nanoTime();
+        var qr = new QrSolver().solve(sys);
+        double tQr = (System.nanoTime() - t0) * 1e-9;
+        System.out.printf("design %d x %d (%.0f MB): assembly %.2f s, A^T A + A^T b %.2f s, QR solve %.2f s (rank %s); "
+                + "peak RSS %s%n", sys.rows(), sys.cols(), sys.rows() * (double) sys.cols() * 8 / 1e6, as.seconds(),
+                tNe, tQr, qr.diagnostics().get("rank"), peakRss());
+        org.junit.jupiter.api.Assertions.assertEquals(1000, qr.diagnostics().get("rank"));
+    }
+
     static String peakRss() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM")) {

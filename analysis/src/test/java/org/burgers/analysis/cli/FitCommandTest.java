@@ -58,6 +58,35 @@ class FitCommandTest {
         assertEquals(reported, again.all().forceRmse(), 1e-6 * reported);
         assertEquals(errors.get("test").get("energyRmse").asDouble(), again.all().energyRmse(), 1e-6);
         assertEquals(errors.get("test").get("virialRmse").asDouble(), again.all().virialRmse(), 1e-6);
+        // and through the command line: ./burgers eval --potential ace:DIR/model.json on every test frame
+        double f2 = 0;
+        double e2 = 0;
+        int nf = 0;
+        List<Frame> frames = ExtXyz.read(test);
+        for (int i = 0; i < frames.size(); i++) {
+            Path one = dir.resolve("test-frame-" + i + ".xyz");
+            ExtXyz.write(one, frames.get(i));
+            PrintStream old = System.out;
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try {
+                System.setOut(new PrintStream(buf, true));
+                assertEquals(0, run("eval", "--potential", "ace:" + out.resolve("model.json"), "--structure",
+                        one.toString()));
+            } finally {
+                System.setOut(old);
+            }
+            JsonNode ev = MAPPER.readTree(buf.toString());
+            int n = ev.get("natoms").asInt();
+            e2 += Math.pow(1000 * (ev.get("energy").asDouble() - t.get(i).energy()) / n, 2);
+            for (int a = 0; a < n; a++) {
+                for (int c = 0; c < 3; c++) {
+                    f2 += Math.pow(1000 * (ev.get("forces").get(a).get(c).asDouble() - t.get(i).forces()[3 * a + c]), 2);
+                    nf++;
+                }
+            }
+        }
+        assertEquals(reported, Math.sqrt(f2 / nf), 1e-6 * reported);
+        assertEquals(errors.get("test").get("energyRmse").asDouble(), Math.sqrt(e2 / frames.size()), 1e-6);
     }
 
     @Test
