@@ -32,6 +32,7 @@ class DislocationCommandTest {
         assertEquals(3 * f.structure().size(), f.structure().array("lattice").length);
         assertEquals(12, ((double[]) f.info().get("cores")).length);
         assertEquals(12, ((double[]) f.info().get("burgers")).length);
+        assertEquals("1,1,-2/-1,1,0/1,1,1", f.info().get("frame"));
         double bz = ((double[]) f.info().get("burgers"))[2];
         assertEquals(3.14339 * Math.sqrt(3) / 2, Math.abs(bz), 1e-4);
         Path png = dir.resolve("map.png");

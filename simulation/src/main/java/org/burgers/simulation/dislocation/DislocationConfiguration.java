@@ -44,7 +44,8 @@ public record DislocationConfiguration(DislocationSystem system, String kind, do
         info.put("plastic_distortion", plastic.clone());
         info.put("lattice_cell", referenceCell.clone());
         int[][] d = system.frame().directions();
-        info.put("frame", "[" + join(d[0]) + "][" + join(d[1]) + "][" + join(d[2]) + "]");
+        // "1,1,-2/-1,1,0/1,1,1": read back intact by ASE (brackets are not) and by Orientation.parse
+        info.put("frame", join(d[0]) + "/" + join(d[1]) + "/" + join(d[2]));
         return new Frame(structure, info);
     }
 

