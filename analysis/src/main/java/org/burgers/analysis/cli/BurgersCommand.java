@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             StudyCommand.class,
             ReportCommand.class,
             CompareCommand.class,
+            DislocationCommand.class,
+            VitekCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {

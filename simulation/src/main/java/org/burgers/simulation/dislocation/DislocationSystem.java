@@ -42,10 +42,15 @@ public record DislocationSystem(String name, String lattice, String species, dou
             Orientation.of(new int[] {1, -1, 0}, new int[] {1, 1, 0}, new int[] {0, 0, 1}),
             new double[] {0, 0, 1}, "builtin:NiAl");
 
-    /** The 71 degree mixed 1/2[111](1-10) dislocation in bcc W: line z = [1,1,-1], y = [1,-1,0], x = [1,1,2]. */
+    /**
+     * The 70.5 degree mixed 1/2[1,1,-1](-1,1,0) dislocation in bcc W with its line along [111] (the "M111"
+     * mixed dislocation, whose compact core keeps a high Peierls barrier like the screw's; the 70.5 degree
+     * mixed dislocation with line [1,1,-1] instead glides away and annihilates in small periodic cells).
+     * Frame of the screw system.
+     */
     public static final DislocationSystem W_MIXED = new DislocationSystem("w-mixed", "bcc", "W", 3.14339,
-            Orientation.of(new int[] {1, 1, 2}, new int[] {1, -1, 0}, new int[] {1, 1, -1}),
-            new double[] {0.5, 0.5, 0.5}, "builtin:W");
+            Orientation.of(new int[] {1, 1, -2}, new int[] {-1, 1, 0}, new int[] {1, 1, 1}),
+            new double[] {0.5, 0.5, -0.5}, "builtin:W");
 
     /**
      * A 1/2[111] glide loop on (-1,1,0) in bcc W in a fully periodic cube-like cell (section 4.3), in the

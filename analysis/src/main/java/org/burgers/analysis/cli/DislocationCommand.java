@@ -1,0 +1,102 @@
+package org.burgers.analysis.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.burgers.core.InputException;
+import org.burgers.core.io.ExtXyz;
+import org.burgers.core.io.Frame;
+import org.burgers.core.potential.Potential;
+import org.burgers.core.potential.PotentialSpec;
+import org.burgers.simulation.dislocation.DislocationConfiguration;
+import org.burgers.simulation.dislocation.DislocationSystem;
+import org.burgers.simulation.dislocation.Dislocations;
+import org.burgers.simulation.elastic.ElasticConstants;
+import org.burgers.simulation.relax.LbfgsRelaxer;
+import org.burgers.simulation.relax.RelaxOptions;
+import org.burgers.simulation.relax.RelaxResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code burgers dislocation}: writes the CLE predictor of a dipole, quadrupole or loop (optionally relaxed),
+ * with core positions and Burgers vectors in the comment line and the perfect-lattice sites as
+ * {@code lattice:R:3}; prints a JSON summary.
+ */
+@Command(name = "dislocation", mixinStandardHelpOptions = true,
+        description = "Build a periodic dislocation configuration (anisotropic CLE predictor with image sums and "
+                + "the Cai et al. 2003 correction); prints JSON and writes extended XYZ.")
+final class DislocationCommand implements Callable<Integer> {
+
+    @Option(names = "--system", required = true, description = "w-screw, si-edge, nial-screw, w-mixed or w-loop")
+    String system;
+
+    @Option(names = "--kind", required = true, description = "dipole, quadrupole (straight systems) or loop")
+    String kind;
+
+    @Option(names = "--size", required = true,
+            description = "cell size in lattice constants r0 (L for dipoles, N for quadrupoles and loops)")
+    double size;
+
+    @Option(names = "--potential", description = "potential spec for a0 and the elastic constants "
+            + "(default: the system's reference potential, e.g. builtin:W)")
+    String potential;
+
+    @Option(names = "--burgers", description = "Burgers vector in cubic axes, units of a, e.g. 1/2[111] "
+            + "(default: the system's); must be a lattice vector")
+    String burgers;
+
+    @Option(names = "--relax", description = "relax with preconditioned L-BFGS to this largest force (eV/A) "
+            + "before writing; exit code 3 if it does not converge")
+    Double relaxFmax;
+
+    @Option(names = "--out", required = true, description = "output extended-XYZ file")
+    Path out;
+
+    @Override
+    public Integer call() {
+        DislocationSystem sys = DislocationSystem.named(system);
+        if (burgers != null) {
+            sys = sys.withBurgers(DislocationSystem.parseBurgers(burgers));
+        }
+        Potential p = PotentialSpec.parse(potential == null ? sys.potential() : potential);
+        ElasticConstants c = Dislocations.constants(sys, p);
+        DislocationConfiguration conf = Dislocations.predictor(sys, kind, size, c);
+        Frame frame = conf.frame();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("system", sys.name());
+        json.put("kind", conf.kind());
+        json.put("size_r0", size);
+        json.put("natoms", conf.structure().size());
+        json.put("a0", conf.a0());
+        json.put("cell", conf.structure().cell().matrix());
+        json.put("cores", conf.cores().stream().map(k -> k.position()).toList());
+        json.put("burgers", conf.cores().stream().map(k -> k.burgers()).toList());
+        json.put("plastic_distortion", conf.plastic());
+        json.put("elastic_voigt_GPa", c.c());
+        int code = 0;
+        if (relaxFmax != null) {
+            if (!(relaxFmax > 0)) {
+                throw new InputException("--relax must be a positive force tolerance (eV/A), got " + relaxFmax);
+            }
+            RelaxResult r = LbfgsRelaxer.preconditioned().relax(conf.structure(), p,
+                    RelaxOptions.of(relaxFmax).withMaxSteps(20000).withMaxForceCalls(40000));
+            frame = new Frame(r.structure(), frame.info()).withInfo("energy", r.energy());
+            Map<String, Object> rj = new LinkedHashMap<>();
+            rj.put("converged", r.converged());
+            rj.put("iterations", r.iterations());
+            rj.put("forceCalls", r.forceCalls());
+            rj.put("energy", r.energy());
+            rj.put("fmax", r.fmax());
+            json.put("relaxation", rj);
+            if (!r.converged()) {
+                System.err.println("burgers: relaxation did not converge: " + r.message() + " (fmax " + r.fmax() + ")");
+                code = RelaxCommand.NOT_CONVERGED;
+            }
+        }
+        ExtXyz.write(out, frame);
+        System.out.println(Json.write(json));
+        return code;
+    }
+}
