@@ -83,7 +83,7 @@ class StudyCommandsTest {
         JsonNode rates = new ObjectMapper().readTree(first).get("rates");
         boolean found = false;
         for (JsonNode x : rates) {
-            if (x.get("caseName").asText().equals("cle") && x.get("quantity").asText().equals("geometry")
+            if (x.get("case").asText().equals("cle") && x.get("quantity").asText().equals("geometry")
                     && x.get("against").asText().equals("L")) {
                 assertEquals(-1, x.get("slope").asDouble(), 1e-12);
                 found = true;

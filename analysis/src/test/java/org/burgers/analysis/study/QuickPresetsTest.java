@@ -51,7 +51,7 @@ class QuickPresetsTest {
         Set<String> cases = new HashSet<>();
         for (JsonNode r : json.get("rates")) {
             if (r.get("against").asText().equals("L")) {
-                cases.add(r.get("caseName").asText());
+                cases.add(r.get("case").asText());
             }
         }
         assertEquals(Set.of("no-elasticity", "cle", "cle-nonlinear"), cases);
