@@ -216,11 +216,13 @@ public final class LossAssembler {
             for (int i = 0; i < 9; i++) {
                 for (int j = i; j < 9; j++) {
                     double s = elasticUnit * Math.sqrt(weights.d1V() * (i == j ? 1 : 2));
+                    // the finite-difference tensors are symmetric only to ~1e-8: average the two entries
                     int q = 9 * i + j;
+                    int qt = 9 * j + i;
                     for (int c = 0; c < n; c++) {
-                        block[c * k + r] = s * e.basisD2()[q * n + c];
+                        block[c * k + r] = s * 0.5 * (e.basisD2()[q * n + c] + e.basisD2()[qt * n + c]);
                     }
-                    rhs[r++] = s * e.referenceD2()[q];
+                    rhs[r++] = s * 0.5 * (e.referenceD2()[q] + e.referenceD2()[qt]);
                 }
             }
         }
@@ -230,11 +232,20 @@ public final class LossAssembler {
                     for (int l = j; l < 9; l++) {
                         int mult = (i == j && j == l) ? 1 : (i == j || j == l) ? 3 : 6;
                         double s = elasticUnit * Math.sqrt(weights.d2V() * mult);
-                        int q = 81 * i + 9 * j + l;
+                        int[] perm = {81 * i + 9 * j + l, 81 * i + 9 * l + j, 81 * j + 9 * i + l,
+                            81 * j + 9 * l + i, 81 * l + 9 * i + j, 81 * l + 9 * j + i};
                         for (int c = 0; c < n; c++) {
-                            block[c * k + r] = s * e.basisD3()[q * n + c];
+                            double v = 0;
+                            for (int q : perm) {
+                                v += e.basisD3()[q * n + c];
+                            }
+                            block[c * k + r] = s * v / 6;
                         }
-                        rhs[r++] = s * e.referenceD3()[q];
+                        double t = 0;
+                        for (int q : perm) {
+                            t += e.referenceD3()[q];
+                        }
+                        rhs[r++] = s * t / 6;
                     }
                 }
             }

@@ -62,6 +62,7 @@ public final class ArdSolver implements Solver {
     }
 
     public Solution solve(NormalEquations raw) {
+        int[] singularSteps = {0};
         int n = raw.n();
         int m = raw.m();
         double[] scale = scaleColumns ? raw.rmsScales() : BayesianRidgeSolver.ones(n);
@@ -78,7 +79,7 @@ public final class ArdSolver implements Solver {
         int it = 0;
         boolean converged = false;
         for (; it < maxIterations; it++) {
-            if (!posterior(ne, alpha, lambda, keep, coef, sigmaDiag)) {
+            if (!posterior(ne, alpha, lambda, keep, coef, sigmaDiag, singularSteps)) {
                 break;
             }
             double rss = Math.max(ne.residual(coef), ne.bb() * 1e-32 + 1e-300);
@@ -118,7 +119,11 @@ public final class ArdSolver implements Solver {
         if (!converged && warnings.isEmpty()) {
             warnings.add("ard: did not converge in " + maxIterations + " iterations (tolerance " + tolerance + ")");
         }
-        posterior(ne, alpha, lambda, keep, coef, sigmaDiag);
+        posterior(ne, alpha, lambda, keep, coef, sigmaDiag, singularSteps);
+        if (singularSteps[0] > 0) {
+            warnings.add("ard: the posterior precision was singular to working precision in " + singularSteps[0]
+                    + " step(s) (nearly collinear basis functions); a pseudo-inverse was used there");
+        }
         int retained = 0;
         double[] x = new double[n];
         for (int k = 0; k < n; k++) {
@@ -159,9 +164,36 @@ public final class ArdSolver implements Solver {
         return Double.isFinite(a) && a > 0 ? a : fallback;
     }
 
+    /** Symmetric pseudo-inverse, eigenvalues below 1e-15 * max treated as zero. */
+    static void pseudoInverse(DMatrixRMaj p, DMatrixRMaj inv) {
+        int r = p.numRows;
+        var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(r, true, true);
+        if (!eig.decompose(p.copy())) {
+            throw new ArithmeticException("ard: eigendecomposition of the posterior precision failed");
+        }
+        double max = 0;
+        for (int k = 0; k < r; k++) {
+            max = Math.max(max, Math.abs(eig.getEigenvalue(k).real));
+        }
+        inv.zero();
+        for (int k = 0; k < r; k++) {
+            double e = eig.getEigenvalue(k).real;
+            if (e <= 1e-15 * max) {
+                continue;
+            }
+            double[] v = eig.getEigenVector(k).data;
+            for (int a = 0; a < r; a++) {
+                double va = v[a] / e;
+                for (int b = 0; b < r; b++) {
+                    inv.data[a * r + b] += va * v[b];
+                }
+            }
+        }
+    }
+
     /** Posterior mean and the diagonal of its covariance over the retained coefficients; false if none. */
-    private static boolean posterior(NormalEquations ne, double alpha, double[] lambda, boolean[] keep, double[] coef,
-            double[] sigmaDiag) {
+    private boolean posterior(NormalEquations ne, double alpha, double[] lambda, boolean[] keep, double[] coef,
+            double[] sigmaDiag, int[] singularSteps) {
         int n = ne.n();
         int[] idx = new int[n];
         int r = 0;
@@ -185,13 +217,18 @@ public final class ArdSolver implements Solver {
             rhs.set(a, alpha * ne.h()[idx[a]]);
         }
         LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(r);
-        if (!chol.setA(p)) {
-            throw new ArithmeticException("ard: posterior precision matrix is not positive definite");
-        }
-        DMatrixRMaj c = new DMatrixRMaj(r, 1);
-        chol.solve(rhs, c);
         DMatrixRMaj inv = new DMatrixRMaj(r, r);
-        chol.invert(inv);
+        DMatrixRMaj c = new DMatrixRMaj(r, 1);
+        if (chol.setA(p.copy())) {
+            chol.solve(rhs, c);
+            chol.invert(inv);
+        } else {
+            // singular to working precision (nearly collinear columns, huge alpha): pseudo-inverse by the
+            // symmetric eigendecomposition, as scikit-learn's pinvh
+            pseudoInverse(p, inv);
+            org.ejml.dense.row.CommonOps_DDRM.mult(inv, rhs, c);
+            singularSteps[0]++;
+        }
         for (int a = 0; a < r; a++) {
             coef[idx[a]] = c.get(a);
             sigmaDiag[idx[a]] = inv.get(a, a);

@@ -74,7 +74,7 @@ class LossAssemblerTest {
         Map<String, Double> typeWeights = Map.of("hot", 0.4);
         Structure cell = Fixtures.bcc("W", TestData.A0, 1);
         ElasticObservation el = ElasticObservation.of("bcc W", ref, BASIS, cell, true);
-        LossAssembler asm = new LossAssembler(BASIS, w, e0, typeWeights, 2);
+        LossAssembler asm = new LossAssembler(BASIS, w, e0, typeWeights, 2, LossAssembler.ElasticUnit.EV_PER_A3);
         LossAssembler.Assembled as = asm.assemble(data, List.of(el));
         assertEquals(data.size() * (1 + 3 * 16 + 6) + 45 + 165, as.system().rows());
 
@@ -97,10 +97,16 @@ class LossAssemblerTest {
         // elastic terms from the fitted model as a potential, through core's Cauchy-Born (independent of the rows)
         CauchyBorn mcb = CauchyBorn.of(model, cell, CauchyBorn.Ions.CLAMPED);
         CauchyBorn rcb = CauchyBorn.of(ref, cell, CauchyBorn.Ions.CLAMPED);
-        expected += w.d1V() * Math.pow(ElasticObservation.frobenius(mcb.d2(), rcb.d2()), 2);
-        expected += w.d2V() * Math.pow(ElasticObservation.frobenius(mcb.d3(), rcb.d3()), 2);
+        double elastic = w.d1V() * Math.pow(ElasticObservation.frobenius(mcb.d2(), rcb.d2()), 2)
+                + w.d2V() * Math.pow(ElasticObservation.frobenius(mcb.d3(), rcb.d3()), 2);
         double got = loss(as, c);
-        assertEquals(expected, got, 1e-9 * expected);
+        // the rows hold the symmetrised tensors; the finite-difference d3 is symmetric to ~1e-4 of its size,
+        // which changes the squared norm at the 1e-8 level
+        assertEquals(expected + elastic, got, 1e-8 * (expected + elastic));
+        // the default unit of the elastic rows is GPa: the elastic part scales by (160.2 GPa per eV/A^3)^2
+        double gpa = org.burgers.core.elasticity.Voigt.GPA_PER_EV_A3;
+        double gotGpa = loss(new LossAssembler(BASIS, w, e0, typeWeights, 2).assemble(data, List.of(el)), c);
+        assertEquals(expected + gpa * gpa * elastic, gotGpa, 1e-8 * gotGpa);
         assertEquals(el.eps1(c), ElasticObservation.frobenius(mcb.d2(), rcb.d2()), 1e-9 * el.eps1(c));
     }
 

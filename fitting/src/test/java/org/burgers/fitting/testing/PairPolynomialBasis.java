@@ -54,9 +54,11 @@ public final class PairPolynomialBasis implements LinearBasis {
                     continue;
                 }
                 double u = 1 - r / rc;
+                double up = u * u; // u^(q+2), updated by one multiplication per function
                 for (int q = 0; q < k; q++) {
-                    double phi = Math.pow(u, q + 3);
-                    double dphi = -(q + 3) * Math.pow(u, q + 2) / rc;
+                    double phi = up * u;
+                    double dphi = -(q + 3) * up / rc;
+                    up *= u;
                     e[q] += 0.5 * phi;
                     if (forces) {
                         for (int a = 0; a < 3; a++) {
