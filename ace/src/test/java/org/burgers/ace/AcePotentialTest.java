@@ -131,4 +131,14 @@ class AcePotentialTest {
         InputException ex = assertThrows(InputException.class, () -> potential().evaluate(s, Request.FORCES));
         assertTrue(ex.getMessage().contains("atom 0 is Fe"), ex.getMessage());
     }
+
+    /** Structures above 200 atoms take core's local (cluster) finite-difference Hessian. */
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void hessianOfALargeCellUsesTheLocalClusterHelper() {
+        Structure big = Fixtures.rattle(Fixtures.bcc("W", 3.165, 5), 0.1, 8);
+        AcePotential p = AcePotential.of(new AceBasis(AceSpec.of(List.of("W"), 2, 6, 4.5, 2.74)),
+                randomCoefficients(new AceBasis(AceSpec.of(List.of("W"), 2, 6, 4.5, 2.74)).size(), 9), Map.of("W", 0.0));
+        assertTrue(FiniteDifferences.hessianError(p, big, 1e-4, 1) < 1e-5);
+    }
 }

@@ -35,13 +35,14 @@ public final class AceBasis implements LinearBasis {
     final String[] species;
     final Map<String, Integer> speciesIndex = new HashMap<>();
     final int nz;
-    // one-particle blocks (n, l) for one neighbour species. Densities are stored (z, lm, n) so that the loops
-    // over n (the longest) are innermost and contiguous: A index = z * nA1 + lmOff[lm] + n - 1
+    // one-particle blocks (n, l) for one neighbour species. Densities are stored (z, n, lm): for each n the
+    // admissible (l, m) form a prefix 0..lmCount[n-1] of the harmonics, so the inner loops over lm are long,
+    // contiguous axpy loops the JIT vectorises: A index = z * nA1 + nOff[n - 1] + l*l + l + m
     final int nBlocks;
     final int[] blockN;
     final int[] blockL;
-    final int[] nOfL;
-    final int[] lmOff;
+    final int[] lmCount;
+    final int[] nOff;
     final int nA1;
     final int nA;
     final int nmax;
@@ -88,17 +89,16 @@ public final class AceBasis implements LinearBasis {
             nm = Math.max(nm, blockN[b]);
             lm = Math.max(lm, blockL[b]);
         }
-        nOfL = new int[lm + 1];
+        lmCount = new int[nm];
         for (int b = 0; b < nBlocks; b++) {
-            nOfL[blockL[b]] = Math.max(nOfL[blockL[b]], blockN[b]);
+            int l = blockL[b];
+            lmCount[blockN[b] - 1] = Math.max(lmCount[blockN[b] - 1], (l + 1) * (l + 1));
         }
-        lmOff = new int[(lm + 1) * (lm + 1)];
+        nOff = new int[nm];
         int off = 0;
-        for (int l = 0; l <= lm; l++) {
-            for (int m = -l; m <= l; m++) {
-                lmOff[l * l + l + m] = off;
-                off += nOfL[l];
-            }
+        for (int n = 0; n < nm; n++) {
+            nOff[n] = off;
+            off += lmCount[n];
         }
         nA1 = off;
         nA = nz * nA1;
@@ -215,7 +215,7 @@ public final class AceBasis implements LinearBasis {
             for (int t = 0; t < nu; t++) {
                 int gb = blocks[t];
                 int z = gb / nBlocks, b = gb % nBlocks;
-                int a = z * nA1 + lmOff[blockL[b] * blockL[b] + blockL[b] + m[t]] + blockN[b] - 1;
+                int a = z * nA1 + nOff[blockN[b] - 1] + blockL[b] * blockL[b] + blockL[b] + m[t];
                 factorA[e * nu + t] = a;
                 factorLocal[e * nu + t] = localOfBlock.get(gb) + blockL[b] + m[t];
                 node = t == 0 ? a : intern(node, a, nodeIndex, parentList);

@@ -40,7 +40,8 @@ public final class SiteKernel {
     private final double[] jac;
     private final double[] gfeat;
     private final double[] part = new double[16];
-    private final int[] nOfLm;  // number of radial functions paired with each (l, m)
+    private final double[] s0;  // sum_n adj_nlm R_n per (l, m)
+    private final double[] s1;  // sum_n adj_nlm R_n'
 
     public SiteKernel(AceBasis basis) {
         this.b = basis;
@@ -52,10 +53,8 @@ public final class SiteKernel {
         v = new double[basis.nNodes];
         adj = new double[basis.nNodes];
         shScratch = basis.harmonics.newScratch();
-        nOfLm = new int[nY];
-        for (int lm = 0; lm < nY; lm++) {
-            nOfLm[lm] = basis.nOfL[(int) Math.sqrt(lm)];
-        }
+        s0 = new double[nY];
+        s1 = new double[nY];
         int maxJac = 1, maxRank = 1;
         for (Group g : basis.groups) {
             maxJac = Math.max(maxJac, g.nLocal() * g.rank());
@@ -149,15 +148,15 @@ public final class SiteKernel {
             }
         }
         Arrays.fill(v, 0, nA, 0.0);
-        int[] lmOff = b.lmOff;
+        int[] nOff = b.nOff, lmCount = b.lmCount;
         for (int q = 0; q < count; q++) {
             int base = nbZ[q] * nA1;
             int ro = q * nR, yo = q * nY;
-            for (int lm = 0; lm < nY; lm++) {
-                double y = ylm[yo + lm];
-                int a0 = base + lmOff[lm], cnt = nOfLm[lm];
-                for (int n = 0; n < cnt; n++) {
-                    v[a0 + n] += rad[ro + n] * y;   // A_znlm = sum_j R_n Y_lm
+            for (int n = 0; n < nR; n++) {
+                double rn = rad[ro + n];
+                int a0 = base + nOff[n], cnt = lmCount[n];
+                for (int lm = 0; lm < cnt; lm++) {
+                    v[a0 + lm] += rn * ylm[yo + lm];   // A_znlm = sum_j R_n Y_lm
                 }
             }
         }
@@ -198,25 +197,29 @@ public final class SiteKernel {
                 adj[la[k]] += a * v[par[k]];
             }
         }
-        int[] lmOff = b.lmOff;
+        int[] nOff = b.nOff, lmCount = b.lmCount;
         for (int q = 0; q < count; q++) {
             int base = nbZ[q] * nA1;
             int ro = q * nR, yo = q * nY, dyo = 3 * q * nY;
             double ux = nbU[3 * q], uy = nbU[3 * q + 1], uz = nbU[3 * q + 2];
-            // dE/dr_ij = sum_nlm adj_nlm (R_n' Y_lm u + R_n grad Y_lm); contract over n first
+            // dE/dr_ij = sum_nlm adj_nlm (R_n' Y_lm u + R_n grad Y_lm); contract over n first (axpy over lm)
+            Arrays.fill(s0, 0.0);
+            Arrays.fill(s1, 0.0);
+            for (int n = 0; n < nR; n++) {
+                double rn = rad[ro + n], drn = drad[ro + n];
+                int a0 = base + nOff[n], cnt = lmCount[n];
+                for (int lm = 0; lm < cnt; lm++) {
+                    double a = adj[a0 + lm];
+                    s0[lm] += a * rn;
+                    s1[lm] += a * drn;
+                }
+            }
             double radial = 0, px = 0, py = 0, pz = 0;
             for (int lm = 0; lm < nY; lm++) {
-                int a0 = base + lmOff[lm], cnt = nOfLm[lm];
-                double s0 = 0, s1 = 0;
-                for (int n = 0; n < cnt; n++) {
-                    double a = adj[a0 + n];
-                    s0 += a * rad[ro + n];
-                    s1 += a * drad[ro + n];
-                }
-                radial += s1 * ylm[yo + lm];
-                px += s0 * dylm[dyo + 3 * lm];
-                py += s0 * dylm[dyo + 3 * lm + 1];
-                pz += s0 * dylm[dyo + 3 * lm + 2];
+                radial += s1[lm] * ylm[yo + lm];
+                px += s0[lm] * dylm[dyo + 3 * lm];
+                py += s0[lm] * dylm[dyo + 3 * lm + 1];
+                pz += s0[lm] * dylm[dyo + 3 * lm + 2];
             }
             // raw polynomial gradients: project onto the tangent plane once, (P - u (u.P)) / r
             double up = ux * px + uy * py + uz * pz, ir = nbInvR[q];
@@ -258,16 +261,16 @@ public final class SiteKernel {
             }
         }
         if (derivatives) {
-            int[] lmOff = b.lmOff;
+            int[] nOff = b.nOff, lmCount = b.lmCount;
             for (int q = 0; q < count; q++) {
                 int ro = q * nR, yo = q * nY, dyo = 3 * q * nY, po = 3 * q * nA1;
                 double ux = nbU[3 * q], uy = nbU[3 * q + 1], uz = nbU[3 * q + 2];
-                for (int lm = 0; lm < nY; lm++) {
-                    double y = ylm[yo + lm];
-                    double gx = dylm[dyo + 3 * lm], gy = dylm[dyo + 3 * lm + 1], gz = dylm[dyo + 3 * lm + 2];
-                    for (int n = 0; n < nOfLm[lm]; n++) {
-                        double rn = rad[ro + n], drn = drad[ro + n];
-                        int a = po + 3 * (lmOff[lm] + n);
+                for (int n = 0; n < nR; n++) {
+                    double rn = rad[ro + n], drn = drad[ro + n];
+                    for (int lm = 0; lm < lmCount[n]; lm++) {
+                        double y = ylm[yo + lm];
+                        double gx = dylm[dyo + 3 * lm], gy = dylm[dyo + 3 * lm + 1], gz = dylm[dyo + 3 * lm + 2];
+                        int a = po + 3 * (nOff[n] + lm);
                         // grad (R_n Y_lm) = R_n' Y_lm u + R_n grad Y_lm
                         dphi[a] = drn * y * ux + rn * gx;
                         dphi[a + 1] = drn * y * uy + rn * gy;
@@ -329,7 +332,7 @@ public final class SiteKernel {
                     int bl = lb[d] % b.nBlocks;
                     int l = b.blockL[bl], n = b.blockN[bl];
                     for (int k = 0; k <= 2 * l; k++) {
-                        int po = 3 * (q * nA1 + b.lmOff[l * l + k] + n - 1);
+                        int po = 3 * (q * nA1 + b.nOff[n - 1] + l * l + k);
                         double dx = dphi[po], dy = dphi[po + 1], dz = dphi[po + 2];
                         int jo = lo[d] + k;
                         for (int f = 0; f < rank; f++) {

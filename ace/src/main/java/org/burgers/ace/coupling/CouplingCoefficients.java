@@ -34,8 +34,14 @@ public final class CouplingCoefficients {
      * must be adjacent and have equal l).
      */
     public Invariants invariants(int[] l, int[] classes) {
-        String key = Arrays.toString(l) + Arrays.toString(classes);
-        return cache.computeIfAbsent(key, k -> compute(l.clone(), classes.clone()));
+        // only the pattern of identical functions matters: relabel classes 0, 1, 2, ... by first appearance
+        int[] pattern = new int[classes.length];
+        int next = 0;
+        for (int t = 0; t < classes.length; t++) {
+            pattern[t] = t > 0 && classes[t] == classes[t - 1] ? pattern[t - 1] : next++;
+        }
+        String key = Arrays.toString(l) + Arrays.toString(pattern);
+        return cache.computeIfAbsent(key, k -> compute(l.clone(), pattern));
     }
 
     private Invariants compute(int[] l, int[] classes) {

@@ -9,6 +9,7 @@ import org.burgers.core.InputException;
 import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.potential.BlockHessian;
 import org.burgers.core.potential.Evaluation;
+import org.burgers.core.potential.LocalFiniteDifferenceHessian;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
@@ -19,13 +20,13 @@ import org.burgers.core.structure.Structure;
  * costs one forward and one reverse sweep per site, not the gradient of every basis function. Sites are
  * split into a number of chunks that depends only on the number of atoms; chunks run in parallel (or in
  * turn with {@code parallel = false}) and their forces and virials are summed in chunk order, so the result
- * is the same bit for bit whatever the number of threads. The Hessian is a central finite difference of the
- * forces (step 1e-4 A), symmetrised.
+ * is the same bit for bit whatever the number of threads. The Hessian is a finite difference of the forces
+ * on the local cluster of each atom ({@link LocalFiniteDifferenceHessian}), symmetrised.
  */
 public final class AcePotential implements Potential {
     private static final int MAX_CHUNKS = 16;
     private static final int MIN_CHUNK = 64;
-    private static final double HESSIAN_STEP = 1e-4;
+    private static final int SMALL_CELL = 200;
 
     private final AceBasis basis;
     private final AceModel model;
@@ -158,11 +159,18 @@ public final class AcePotential implements Potential {
         return ev;
     }
 
-    /** H = -dF/dx by central differences of the forces, symmetrised; blocks beyond 2 rcut are exactly zero. */
+    /**
+     * H = -dF/dx by finite differences of the forces, symmetrised. Large structures: core's O(N) local helper
+     * (each atom displaced inside its 2 rcut cluster, 4th-order stencil). Small periodic cells, where that
+     * cluster would hold more atoms than the cell: central differences (step 1e-4 A) of the whole cell.
+     */
     private BlockHessian hessian(Structure s) {
         int n = s.size();
+        if (n > SMALL_CELL) {
+            return LocalFiniteDifferenceHessian.compute(this, s);
+        }
         double[] x = s.positions();
-        double h = HESSIAN_STEP;
+        double h = 1e-4;
         double[][] cols = new double[3 * n][];
         for (int k = 0; k < 3 * n; k++) {
             double x0 = x[k];
