@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             NeighboursCommand.class,
             EvalCommand.class,
+            CrystalCommand.class,
             RelaxCommand.class,
             ElasticCommand.class,
             RattleCommand.class,

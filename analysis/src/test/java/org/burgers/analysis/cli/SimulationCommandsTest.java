@@ -135,4 +135,21 @@ class SimulationCommandsTest {
             assertEquals(CU.energy(f.structure()), f.energy(), 1e-9);
         }
     }
+
+    @Test
+    void crystalWritesAnOrientedCell(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("w.xyz");
+        Run r = run("crystal", "--lattice", "bcc", "--species", "W", "--a0", "3.14339", "--orient",
+                "1,1,-2/-1,1,0/1,1,1", "--repeat", "2,3,4", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(144, r.json().get("natoms").asInt());
+        Structure s = ExtXyz.readFirst(out).structure();
+        assertEquals(144, s.size());
+        assertArrayEquals(s.positions(), s.array("lattice"), 0);
+        assertEquals(2 * 3.14339 * Math.sqrt(6), s.cell().get(0, 0), 1e-12);
+        r = run("crystal", "--lattice", "bcc", "--species", "W", "--a0", "3.14339", "--orient", "1,1,0/1,0,0/0,0,1",
+                "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("not orthogonal"), r.err());
+    }
 }

@@ -12,8 +12,8 @@ import org.burgers.core.structure.Structure;
  * mu = &lt;grad E(x + v) - grad E(x), v&gt; / &lt;P_s v, v&gt; (their section II.C).
  *
  * <p>Solving P z = r: P is a diagonally dominant M-matrix, so P_s z_a = r_a for the three Cartesian
- * components a is solved by Jacobi-preconditioned conjugate gradients, the three systems in one pass over
- * the matrix (relative residual 1e-5). P is rebuilt only when some atom moved by more than r_nn / 2 since
+ * components a is solved by conjugate gradients preconditioned with an aggregation multigrid V-cycle
+ * ({@link AggregationMultigrid}), the three systems in one pass over the matrix (relative residual 1e-3). P is rebuilt only when some atom moved by more than r_nn / 2 since
  * the last build; mu is estimated once (one extra force call).
  */
 final class ExpPreconditioner implements Preconditioner {
@@ -21,10 +21,12 @@ final class ExpPreconditioner implements Preconditioner {
     static final double C_STAB = 0.1;
     static final double RCUT_FACTOR = 2.0;
     /**
-     * Relative residual of the inner solves. P only has to be a good, fixed-enough metric: on a 16,000-atom
-     * W cell 1e-4 gave the same L-BFGS iteration count as 1e-8 at half the CG work; 1e-5 keeps a margin.
+     * Relative residual of the inner solves. P only has to be a good metric, not inverted exactly: on the
+     * rattled, long-wave-perturbed 16,000-atom W cell, 1e-2, 1e-5 and 1e-8 all gave 21 L-BFGS iterations to
+     * fmax 1e-6 (CG with the multigrid needs ~3 iterations at 1e-2, 8 at 1e-5); a single V-cycle instead
+     * of CG needed 32. 1e-3 keeps a margin.
      */
-    private static final double CG_RTOL = 1e-5;
+    private static final double CG_RTOL = 1e-3;
     private final double potentialCutoff;
     private double rnn = Double.NaN;
     private double mu = Double.NaN;
@@ -38,6 +40,7 @@ final class ExpPreconditioner implements Preconditioner {
     private int builds;
     private long cgIterations;
     private double[] rr, zz, pp, qq;
+    private AggregationMultigrid multigrid;
 
     ExpPreconditioner(double potentialCutoff) {
         this.potentialCutoff = potentialCutoff;
@@ -62,17 +65,22 @@ final class ExpPreconditioner implements Preconditioner {
         return builds++ > 0;
     }
 
-    /** The median over atoms of the distance to the nearest neighbour. */
+    /**
+     * The nearest-neighbour distance: first m = the median over atoms of the distance to the closest
+     * neighbour, which noise biases low (a minimum of several noisy distances); then the median of all pair
+     * distances below 1.1 m, i.e. of the whole first shell, which is not biased by symmetric noise.
+     */
     static double nearestNeighbourDistance(Structure s, double cutoff) {
         NeighbourList nl = NeighbourList.half(s, cutoff);
         double[] near = new double[s.size()];
         Arrays.fill(near, Double.POSITIVE_INFINITY);
+        double[] r = new double[nl.pairs()];
         for (int i = 0; i < s.size(); i++) {
             for (int p = nl.start(i); p < nl.end(i); p++) {
-                double r = Math.sqrt(nl.dx(p) * nl.dx(p) + nl.dy(p) * nl.dy(p) + nl.dz(p) * nl.dz(p));
+                r[p] = Math.sqrt(nl.dx(p) * nl.dx(p) + nl.dy(p) * nl.dy(p) + nl.dz(p) * nl.dz(p));
                 int j = nl.neighbour(p);
-                near[i] = Math.min(near[i], r);
-                near[j] = Math.min(near[j], r);
+                near[i] = Math.min(near[i], r[p]);
+                near[j] = Math.min(near[j], r[p]);
             }
         }
         Arrays.sort(near);
@@ -81,7 +89,8 @@ final class ExpPreconditioner implements Preconditioner {
             throw new IllegalStateException("no neighbours within the potential cutoff " + cutoff
                     + " A: cannot estimate the nearest-neighbour distance for the preconditioner");
         }
-        return m;
+        double[] shell = Arrays.stream(r).filter(d -> d < 1.1 * m).sorted().toArray();
+        return shell[shell.length / 2];
     }
 
     private void build(Structure s) {
@@ -110,6 +119,7 @@ final class ExpPreconditioner implements Preconditioner {
             diag[i] = sum + C_STAB;
         }
         start[n] = k;
+        multigrid = new AggregationMultigrid(n, start, col, val, diag);
         rr = new double[3 * n];
         zz = new double[3 * n];
         pp = new double[3 * n];
@@ -164,8 +174,25 @@ final class ExpPreconditioner implements Preconditioner {
         }
     }
 
+    /** out = P v for the atom unknowns (with mu): for tests of the solver. */
+    void applyP(double[] v, double[] out) {
+        multiply(v, out);
+        for (int k = 0; k < 3 * natoms; k++) {
+            out[k] *= mu;
+        }
+    }
+
+    int multigridLevels() {
+        return multigrid.levels();
+    }
+
     @Override
     public void solve(double[] r, double[] z) {
+        solve(r, z, CG_RTOL);
+    }
+
+    /** z = P^-1 r to relative residual tol. */
+    void solve(double[] r, double[] z, double tol) {
         int n3 = 3 * natoms;
         // cell unknowns (if any) get the scalar metric mu
         for (int k = n3; k < r.length; k++) {
@@ -176,7 +203,9 @@ final class ExpPreconditioner implements Preconditioner {
         for (int k = 0; k < n3; k++) {
             z[k] = 0;
             res[k] = r[k] / mu;
-            pz[k] = res[k] / diag[k / 3];
+        }
+        multigrid.apply(res, pz);
+        for (int k = 0; k < n3; k++) {
             p[k] = pz[k];
             rz[k % 3] += res[k] * pz[k];
             r0[k % 3] += res[k] * res[k];
@@ -186,8 +215,7 @@ final class ExpPreconditioner implements Preconditioner {
             for (int k = 0; k < n3; k++) {
                 rn[k % 3] += res[k] * res[k];
             }
-            if (rn[0] <= CG_RTOL * CG_RTOL * r0[0] && rn[1] <= CG_RTOL * CG_RTOL * r0[1]
-                    && rn[2] <= CG_RTOL * CG_RTOL * r0[2]) {
+            if (rn[0] <= tol * tol * r0[0] && rn[1] <= tol * tol * r0[1] && rn[2] <= tol * tol * r0[2]) {
                 break;
             }
             cgIterations++;
@@ -205,7 +233,9 @@ final class ExpPreconditioner implements Preconditioner {
                 double al = alpha[k % 3];
                 z[k] += al * p[k];
                 res[k] -= al * q[k];
-                pz[k] = res[k] / diag[k / 3];
+            }
+            multigrid.apply(res, pz);
+            for (int k = 0; k < n3; k++) {
                 rzNew[k % 3] += res[k] * pz[k];
             }
             for (int k = 0; k < n3; k++) {
