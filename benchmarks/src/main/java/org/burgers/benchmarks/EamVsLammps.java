@@ -50,35 +50,46 @@ public final class EamVsLammps {
         EamPotential parallel = new EamPotential(t, true);
         System.out.printf(Locale.ROOT, "# %d cores available; skin %.1f A; times are ms per energy+forces call "
                 + "(neighbour list excluded for both)%n", Runtime.getRuntime().availableProcessors(), SKIN);
-        System.out.println("# atoms  lammps_pair_ms  ours_1thread_ms  ours_parallel_ms  ratio_1thread/lammps  "
-                + "speedup_parallel  ours_list_ms  lammps_neigh_ms  |dE|/N_eV");
+        System.out.println("# wall: median wall time; cpu: CPU time of the computing thread (LAMMPS: Pair wall time x its"
+                + " reported CPU use), robust when the machine is shared");
+        System.out.println("# atoms  round  lammps_wall  ours1_wall  ratio_wall  lammps_cpu  ours1_cpu  ratio_cpu  "
+                + "ours_par_wall  speedup_par  list_build_ms  |dE|/N_eV");
+        int rounds = Integer.getInteger("rounds", 3);
         for (int n : sizes) {
             Structure s = rattledBcc(n, 0.05, 42);
-            double[] lmp = lammps(s, file, dir);
             NeighbourList nl = NeighbourList.half(s, t.cutoff() + SKIN);
-            double listMs = time(() -> NeighbourList.half(s, t.cutoff() + SKIN), 3);
-            double one = time(() -> serial.evaluate(s, nl, Request.FORCES), 10);
-            double par = time(() -> parallel.evaluate(s, nl, Request.FORCES), 10);
-            Evaluation e = serial.evaluate(s, nl, Request.FORCES);
-            System.out.printf(Locale.ROOT, "%7d  %14.2f  %15.2f  %16.2f  %20.3f  %16.2f  %12.1f  %15.1f  %.1e%n",
-                    s.size(), lmp[0], one, par, one / lmp[0], one / par, listMs, lmp[1],
-                    Math.abs(e.energy() - lmp[2]) / s.size());
+            double listMs = time(() -> NeighbourList.half(s, t.cutoff() + SKIN), 2)[0];
+            // interleaved rounds, so that a change of machine load affects both programs alike
+            for (int round = 0; round < rounds; round++) {
+                double[] lmp = lammps(s, file, dir);
+                double[] one = time(() -> serial.evaluate(s, nl, Request.FORCES), 10);
+                double[] par = time(() -> parallel.evaluate(s, nl, Request.FORCES), 10);
+                Evaluation e = serial.evaluate(s, nl, Request.FORCES);
+                System.out.printf(Locale.ROOT, "%7d  %5d  %11.2f  %10.2f  %10.3f  %10.2f  %9.2f  %9.3f  %13.2f  %11.2f  %13.1f  %.1e%n",
+                        s.size(), round, lmp[0], one[0], one[0] / lmp[0], lmp[1], one[1], one[1] / lmp[1], par[0],
+                        one[0] / par[0], listMs, Math.abs(e.energy() - lmp[2]) / s.size());
+            }
         }
     }
 
-    /** Median wall time (ms) of reps calls after as many warm-up calls. */
-    static double time(Runnable r, int reps) {
+    /** Median wall time and median CPU time of the calling thread (ms) of reps calls after as many warm-ups. */
+    static double[] time(Runnable r, int reps) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int k = 0; k < reps; k++) {
             r.run();
         }
         double[] ms = new double[reps];
+        double[] cpu = new double[reps];
         for (int k = 0; k < reps; k++) {
+            long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             r.run();
             ms[k] = (System.nanoTime() - t0) / 1e6;
+            cpu[k] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         Arrays.sort(ms);
-        return ms[reps / 2];
+        Arrays.sort(cpu);
+        return new double[] {ms[reps / 2], cpu[reps / 2]};
     }
 
     static Structure rattledBcc(int n, double sigma, long seed) {
@@ -99,7 +110,7 @@ public final class EamVsLammps {
         return Structure.of(x, "W", Cell.orthorhombic(n * A0, n * A0, n * A0)).wrapped();
     }
 
-    /** Runs lmp; returns {pair ms per force call, neighbour-list ms per build, energy}. */
+    /** Runs lmp; returns {pair wall ms per force call, pair CPU ms per call, energy}. */
     static double[] lammps(Structure s, Path potential, Path dir) throws IOException, InterruptedException {
         Path data = dir.resolve("w.data");
         double l = s.cell().get(0, 0);
@@ -126,13 +137,12 @@ public final class EamVsLammps {
         }
         String out = Files.readString(screen);
         double pair = section(out, "Pair");
-        double neigh = section(out, "Neigh");
         Matcher m = Pattern.compile("(?m)^\\s*0\\s+(-?[0-9.eE+-]+)\\s*$").matcher(out);
         double energy = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-        Matcher builds = Pattern.compile("Neighbor list builds = (\\d+)").matcher(out);
-        int nb = builds.find() ? Integer.parseInt(builds.group(1)) : 0;
         // the timing breakdown covers the run loop: LAMMPS_STEPS force calls (setup excluded)
-        return new double[] {1000 * pair / LAMMPS_STEPS, nb > 0 ? 1000 * neigh / nb : Double.NaN, energy};
+        Matcher cpu = Pattern.compile("([0-9.]+)% CPU use").matcher(out);
+        double cpuFraction = cpu.find() ? Double.parseDouble(cpu.group(1)) / 100 : Double.NaN;
+        return new double[] {1000 * pair / LAMMPS_STEPS, 1000 * pair / LAMMPS_STEPS * cpuFraction, energy};
     }
 
     private static double section(String out, String name) {

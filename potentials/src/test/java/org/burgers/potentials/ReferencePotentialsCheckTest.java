@@ -48,7 +48,7 @@ class ReferencePotentialsCheckTest {
     void finiteDifferences(String name, Potential p, Structure s, double h, double tolH) {
         double ef = FiniteDifferences.forceError(p, s, 1e-5, 8);
         double ew = FiniteDifferences.virialError(p, s, 1e-6);
-        double eh = FiniteDifferences.hessianError(p, s, h, 4);
+        double eh = FiniteDifferences.hessianError(p, s, h, s.size());   // every row
         double es = FiniteDifferences.siteEnergySumError(p, s);
         System.out.printf("%s: FD force %.2e eV/A, virial %.2e eV, Hessian %.2e eV/A^2, site sum %.2e eV%n",
                 name, ef, ew, eh, es);

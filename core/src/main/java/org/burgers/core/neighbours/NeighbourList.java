@@ -121,7 +121,12 @@ public final class NeighbourList {
         return vectors;
     }
 
-    int[] packedShiftsView() {
+    /**
+     * Packed image shift per pair (read-only view for kernels that rebuild pair vectors from positions, which
+     * streams 8 bytes per pair instead of 28): component a is {@link #unpack(int, int)}; {@link #NO_SHIFT}
+     * is the packed zero shift.
+     */
+    public int[] packedShiftsView() {
         return shifts;
     }
 
@@ -142,11 +147,15 @@ public final class NeighbourList {
         return new NeighbourList(natoms, cutoff, half, offsets, neighbours, v, shifts);
     }
 
+    /** The packed value of the shift (0, 0, 0). */
+    public static final int NO_SHIFT = pack(0, 0, 0);
+
     static int pack(int s0, int s1, int s2) {
         return ((s0 + 512) << 20) | ((s1 + 512) << 10) | (s2 + 512);
     }
 
-    static int unpack(int packed, int axis) {
+    /** Component axis of a packed image shift. */
+    public static int unpack(int packed, int axis) {
         return ((packed >> (10 * (2 - axis))) & 1023) - 512;
     }
 

@@ -23,6 +23,26 @@ public final class BlockHessian {
         this.values = values;
     }
 
+    /**
+     * A Hessian from rows already in compressed form (for kernels that assemble row by row without the
+     * {@link Builder}'s hash map): row i holds blocks rowStart[i] &lt;= k &lt; rowStart[i+1] with strictly
+     * increasing block columns column[k] and values[9k..9k+8] row-major. The arrays are taken, not copied.
+     */
+    public static BlockHessian ofRows(int natoms, int[] rowStart, int[] column, double[] values) {
+        if (rowStart.length != natoms + 1 || rowStart[0] != 0 || rowStart[natoms] != column.length
+                || values.length != 9 * column.length) {
+            throw new IllegalArgumentException("inconsistent compressed block rows");
+        }
+        for (int i = 0; i < natoms; i++) {
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                if (column[k] < 0 || column[k] >= natoms || (k > rowStart[i] && column[k] <= column[k - 1])) {
+                    throw new IllegalArgumentException("block columns of row " + i + " are not increasing and in range");
+                }
+            }
+        }
+        return new BlockHessian(natoms, rowStart, column, values);
+    }
+
     public int atoms() {
         return natoms;
     }

@@ -11,6 +11,7 @@ import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
 import org.burgers.potentials.Chunks;
+import org.burgers.potentials.ScatterBuffers;
 
 /**
  * Embedded-atom method, evaluated exactly as LAMMPS' {@code pair_style eam}, {@code eam/alloy} and
@@ -146,12 +147,16 @@ public final class EamPotential implements Potential {
         int[] off = nl.offsetsView();
         int[] nbr = nl.neighboursView();
         double[] vec = nl.vectorsView();
+        Geometry g = new Geometry(s.positionsView(), nl.packedShiftsView(), s.cell().matrix());
+
+        int[][] ranges = ScatterBuffers.ranges(n, off, nbr);
 
         // pass 1: densities
-        double[][] rhoBuf = new double[Chunks.COUNT][n];
-        Chunks.run(parallel, c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, vec, rhoBuf[c]));
+        ScatterBuffers rhoBuf = ScatterBuffers.of(n, 1, ranges);
+        Chunks.run(parallel, c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, g,
+                rhoBuf.buffer(c), rhoBuf.base(c)));
         double[] rho = new double[n];
-        Chunks.reduce(parallel, rhoBuf, rho);
+        rhoBuf.reduceInto(parallel, rho);
 
         // pass 2: embedding energies and F'(rho)
         double[] fp = new double[n];
@@ -161,14 +166,14 @@ public final class EamPotential implements Potential {
 
         // pass 3: pair energies, forces, virial
         boolean site = req.siteEnergies();
-        double[][] fBuf = new double[Chunks.COUNT][3 * n];
-        double[][] sBuf = site ? new double[Chunks.COUNT][n] : null;
+        ScatterBuffers fBuf = ScatterBuffers.of(n, 3, ranges);
+        ScatterBuffers sBuf = site ? ScatterBuffers.of(n, 1, ranges) : null;
         double[][] wBuf = new double[Chunks.COUNT][9];
         double[] ePair = new double[Chunks.COUNT];
-        Chunks.run(parallel, c -> ePair[c] = forces(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, vec, fp,
-                fBuf[c], wBuf[c], site ? sBuf[c] : null));
+        Chunks.run(parallel, c -> ePair[c] = forces(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, g, fp,
+                fBuf.buffer(c), fBuf.base(c), wBuf[c], site ? sBuf.buffer(c) : null));
         double[] f = new double[3 * n];
-        Chunks.reduce(parallel, fBuf, f);
+        fBuf.reduceInto(parallel, f);
         double[] w = new double[9];
         for (double[] wc : wBuf) {
             for (int k = 0; k < 9; k++) {
@@ -179,7 +184,7 @@ public final class EamPotential implements Potential {
         double[] siteE = null;
         if (site) {
             siteE = emb.clone();
-            Chunks.reduce(parallel, sBuf, siteE);
+            sBuf.reduceInto(parallel, siteE);
         }
         BlockHessian h = req.hessian() ? hessian(n, type, off, nbr, vec, fp, fpp) : null;
         return new Evaluation(energy, siteE, f, w, h);
@@ -190,26 +195,45 @@ public final class EamPotential implements Potential {
         checkSpecies(s);
         NeighbourList nl = NeighbourList.half(s, cutoff);
         int n = s.size();
-        double[][] rhoBuf = new double[Chunks.COUNT][n];
         int[] type = types(s);
+        Geometry g = new Geometry(s.positionsView(), nl.packedShiftsView(), s.cell().matrix());
+        ScatterBuffers buf = ScatterBuffers.of(n, 1, ScatterBuffers.ranges(n, nl.offsetsView(), nl.neighboursView()));
         Chunks.run(parallel, c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl.offsetsView(),
-                nl.neighboursView(), nl.vectorsView(), rhoBuf[c]));
+                nl.neighboursView(), g, buf.buffer(c), buf.base(c)));
         double[] rho = new double[n];
-        Chunks.reduce(parallel, rhoBuf, rho);
+        buf.reduceInto(parallel, rho);
         return rho;
     }
 
-    private void densities(int lo, int hi, int[] type, int[] off, int[] nbr, double[] vec, double[] rho) {
+    /**
+     * Pair vectors rebuilt from positions and the list's image shifts, d = x_j - x_i + S.cell: the kernel then
+     * streams 8 bytes per pair (neighbour, shift) instead of 28 (with the stored vector), as LAMMPS does.
+     */
+    private record Geometry(double[] x, int[] shift, double[] m) {
+    }
+
+    private void densities(int lo, int hi, int[] type, int[] off, int[] nbr, Geometry g, double[] rho, int base) {
+        double[] x = g.x();
+        int[] sh = g.shift();
+        double[] mm = g.m();
         for (int i = lo; i < hi; i++) {
             int ti = type[i] * ne;
             double rhoi = 0;
+            double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             for (int p = off[i]; p < off[i + 1]; p++) {
-                double dx = vec[3 * p], dy = vec[3 * p + 1], dz = vec[3 * p + 2];
+                int j = nbr[p];
+                double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
+                int sp = sh[p];
+                if (sp != NeighbourList.NO_SHIFT) {
+                    int s0 = NeighbourList.unpack(sp, 0), s1 = NeighbourList.unpack(sp, 1), s2 = NeighbourList.unpack(sp, 2);
+                    dx += s0 * mm[0] + s1 * mm[3] + s2 * mm[6];
+                    dy += s0 * mm[1] + s1 * mm[4] + s2 * mm[7];
+                    dz += s0 * mm[2] + s1 * mm[5] + s2 * mm[8];
+                }
                 double rsq = dx * dx + dy * dy + dz * dz;
                 if (rsq >= cutsq) {
                     continue;
                 }
-                int j = nbr[p];
                 // PairEAM::compute: knot index from r/dr, clamped to the last interval
                 double q = Math.sqrt(rsq) * rdr + 1.0;
                 int m = (int) q;
@@ -222,9 +246,9 @@ public final class EamPotential implements Potential {
                 double toI = ((d[b] * q + d[b + 1]) * q + d[b + 2]) * q + d[b + 3];
                 rhoi += toI;
                 int c = b + offIJ[k];
-                rho[j] += c == b ? toI : ((d[c] * q + d[c + 1]) * q + d[c + 2]) * q + d[c + 3];
+                rho[j - base] += c == b ? toI : ((d[c] * q + d[c + 1]) * q + d[c + 2]) * q + d[c + 3];
             }
-            rho[i] += rhoi;
+            rho[i - base] += rhoi;
         }
     }
 
@@ -250,21 +274,32 @@ public final class EamPotential implements Potential {
         }
     }
 
-    private double forces(int lo, int hi, int[] type, int[] off, int[] nbr, double[] vec, double[] fp, double[] f,
-                          double[] w, double[] site) {
+    private double forces(int lo, int hi, int[] type, int[] off, int[] nbr, Geometry g, double[] fp, double[] f,
+                          int base, double[] w, double[] site) {
+        double[] x = g.x();
+        int[] sh = g.shift();
+        double[] mm = g.m();
         double e = 0;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
         for (int i = lo; i < hi; i++) {
             int ti = type[i] * ne;
             double fpi = fp[i];
             double fxi = 0, fyi = 0, fzi = 0;
+            double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             for (int p = off[i]; p < off[i + 1]; p++) {
-                double dx = vec[3 * p], dy = vec[3 * p + 1], dz = vec[3 * p + 2];
+                int j = nbr[p];
+                double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
+                int sp = sh[p];
+                if (sp != NeighbourList.NO_SHIFT) {
+                    int s0 = NeighbourList.unpack(sp, 0), s1 = NeighbourList.unpack(sp, 1), s2 = NeighbourList.unpack(sp, 2);
+                    dx += s0 * mm[0] + s1 * mm[3] + s2 * mm[6];
+                    dy += s0 * mm[1] + s1 * mm[4] + s2 * mm[7];
+                    dz += s0 * mm[2] + s1 * mm[5] + s2 * mm[8];
+                }
                 double rsq = dx * dx + dy * dy + dz * dz;
                 if (rsq >= cutsq) {
                     continue;
                 }
-                int j = nbr[p];
                 double r = Math.sqrt(rsq);
                 double q = r * rdr + 1.0;
                 int m = (int) q;
@@ -292,9 +327,10 @@ public final class EamPotential implements Potential {
                 fxi -= fx;
                 fyi -= fy;
                 fzi -= fz;
-                f[3 * j] += fx;
-                f[3 * j + 1] += fy;
-                f[3 * j + 2] += fz;
+                int fj = 3 * (j - base);
+                f[fj] += fx;
+                f[fj + 1] += fy;
+                f[fj + 2] += fz;
                 w00 += fx * dx;
                 w01 += fx * dy;
                 w02 += fx * dz;
@@ -303,13 +339,14 @@ public final class EamPotential implements Potential {
                 w22 += fz * dz;
                 e += phi;
                 if (site != null) {
-                    site[i] += 0.5 * phi;
-                    site[j] += 0.5 * phi;
+                    site[i - base] += 0.5 * phi;
+                    site[j - base] += 0.5 * phi;
                 }
             }
-            f[3 * i] += fxi;
-            f[3 * i + 1] += fyi;
-            f[3 * i + 2] += fzi;
+            int fi = 3 * (i - base);
+            f[fi] += fxi;
+            f[fi + 1] += fyi;
+            f[fi + 2] += fzi;
         }
         w[0] += w00;
         w[1] += w01;
@@ -350,29 +387,26 @@ public final class EamPotential implements Potential {
 
     /**
      * d^2E/dx dx: for each pair the radial function psi(r) = phi + F'_i g_{j->i} + F'_j g_{i->j} gives the
-     * block psi'' u u^T + psi'/r (I - u u^T); for each atom i, F''_i (grad rho_i)(grad rho_i)^T couples every
-     * two atoms in the neighbourhood of i.
+     * block K = psi'' u u^T + psi'/r (I - u u^T) (+K on (i,i), (j,j), -K on (i,j), (j,i)); for each atom i,
+     * F''_i (grad rho_i)(grad rho_i)^T couples every two atoms of the neighbourhood of i. Assembled row by row
+     * (row a gathers the pairs of a and the neighbourhoods of a and its neighbours) straight into compressed
+     * rows, O(N k^2) for k neighbours.
      */
     private BlockHessian hessian(int n, int[] type, int[] off, int[] nbr, double[] vec, double[] fp, double[] fpp) {
-        BlockHessian.Builder hb = new BlockHessian.Builder(n);
-        // gradient entries of rho_a: (atom, vector), collected per atom a in CSR form
-        int[] count = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            for (int p = off[i]; p < off[i + 1]; p++) {
-                if (r2(vec, p) < cutsq) {
-                    count[i + 1] += 2;
-                    count[nbr[p] + 1] += 2;
-                }
+        // pairs within the cutoff: ends, pair block K, and the density gradients along u
+        int np = 0;
+        for (int p = 0; p < off[n]; p++) {
+            if (r2(vec, p) < cutsq) {
+                np++;
             }
         }
-        for (int i = 0; i < n; i++) {
-            count[i + 1] += count[i];
-        }
-        int[] fill = count.clone();
-        int[] gAtom = new int[count[n]];
-        double[] gVec = new double[3 * count[n]];
+        int[] pi = new int[np], pj = new int[np];
+        double[] kb = new double[9 * np];
+        double[] gji = new double[3 * np];   // g_{j->i}' u: d rho_i / d x_j
+        double[] gij = new double[3 * np];   // g_{i->j}' u: d rho_j / d x_j
         double[] rad = new double[7];
-        double[] blk = new double[9];
+        int[] deg = new int[n + 1];
+        int e = 0;
         for (int i = 0; i < n; i++) {
             for (int p = off[i]; p < off[i + 1]; p++) {
                 double rsq = r2(vec, p);
@@ -381,81 +415,174 @@ public final class EamPotential implements Potential {
                 }
                 int j = nbr[p];
                 double r = Math.sqrt(rsq);
-                double[] u = {vec[3 * p] / r, vec[3 * p + 1] / r, vec[3 * p + 2] / r};
+                double ux = vec[3 * p] / r, uy = vec[3 * p + 1] / r, uz = vec[3 * p + 2] / r;
+                double[] u = {ux, uy, uz};
                 radial(type[i], type[j], r, rad);
                 double psip = rad[1] + fp[i] * rad[3] + fp[j] * rad[5];
                 double psipp = rad[2] + fp[i] * rad[4] + fp[j] * rad[6];
-                if (j != i) {   // an atom and its own image keep their distance
-                    for (int a = 0; a < 3; a++) {
-                        for (int c = 0; c < 3; c++) {
-                            double uu = u[a] * u[c];
-                            blk[3 * a + c] = psipp * uu + psip / r * ((a == c ? 1 : 0) - uu);
-                        }
+                for (int a = 0; a < 3; a++) {
+                    for (int c = 0; c < 3; c++) {
+                        double uu = u[a] * u[c];
+                        kb[9 * e + 3 * a + c] = psipp * uu + psip / r * ((a == c ? 1 : 0) - uu);
                     }
-                    hb.addBlock(i, i, blk, 1);
-                    hb.addBlock(j, j, blk, 1);
-                    hb.addBlock(i, j, blk, -1);
-                    hb.addBlock(j, i, blk, -1);
+                    gji[3 * e + a] = rad[3] * u[a];
+                    gij[3 * e + a] = rad[5] * u[a];
                 }
-                // d rho_i = g_{j->i}' u . (dx_j - dx_i); d rho_j = g_{i->j}' u . (dx_j - dx_i)
-                put(fill, gAtom, gVec, i, j, u, rad[3]);
-                put(fill, gAtom, gVec, i, i, u, -rad[3]);
-                put(fill, gAtom, gVec, j, j, u, rad[5]);
-                put(fill, gAtom, gVec, j, i, u, -rad[5]);
+                pi[e] = i;
+                pj[e] = j;
+                deg[i + 1]++;
+                deg[j + 1]++;
+                e++;
             }
         }
+        for (int i = 0; i < n; i++) {
+            deg[i + 1] += deg[i];
+        }
+        int[] fill = deg.clone();
+        int[] inc = new int[deg[n]];     // pairs incident to each atom (a self-image pair twice)
+        for (int q = 0; q < np; q++) {
+            inc[fill[pi[q]]++] = q;
+            inc[fill[pj[q]]++] = q;
+        }
+        // grad rho_i, aggregated per atom: CSR (gStart) of (atom, vector)
+        int[] gStart = new int[n + 1];
+        int[] gAtom = new int[deg[n] + n];
+        double[] gVec = new double[3 * (deg[n] + n)];
         int[] slot = new int[n];
         java.util.Arrays.fill(slot, -1);
-        int[] atoms = new int[64];
-        double[] grads = new double[3 * 64];
+        int g = 0;
         for (int i = 0; i < n; i++) {
-            if (fpp[i] == 0) {
-                continue;
-            }
-            int k = 0;
-            for (int e = count[i]; e < count[i + 1]; e++) {
-                int a = gAtom[e];
-                if (slot[a] < 0) {
-                    if (k == atoms.length) {
-                        atoms = java.util.Arrays.copyOf(atoms, 2 * k);
-                        grads = java.util.Arrays.copyOf(grads, 6 * k);
-                    }
-                    slot[a] = k;
-                    atoms[k] = a;
-                    grads[3 * k] = grads[3 * k + 1] = grads[3 * k + 2] = 0;
-                    k++;
+            gStart[i] = g;
+            slot[i] = g;
+            gAtom[g] = i;
+            g++;
+            for (int t = deg[i]; t < deg[i + 1]; t++) {
+                int q = inc[t];
+                boolean first = pi[q] == i;
+                int other = first ? pj[q] : pi[q];
+                if (first && t + 1 < deg[i + 1] && inc[t + 1] == q) {
+                    t++;   // a self-image pair (other == i) moves nothing
+                    continue;
                 }
-                int s = slot[a];
-                grads[3 * s] += gVec[3 * e];
-                grads[3 * s + 1] += gVec[3 * e + 1];
-                grads[3 * s + 2] += gVec[3 * e + 2];
-            }
-            for (int x = 0; x < k; x++) {
-                for (int y = 0; y < k; y++) {
-                    for (int a = 0; a < 3; a++) {
-                        for (int c = 0; c < 3; c++) {
-                            blk[3 * a + c] = grads[3 * x + a] * grads[3 * y + c];
-                        }
-                    }
-                    hb.addBlock(atoms[x], atoms[y], blk, fpp[i]);
+                // d rho_i along the pair: from j's density if i is the first end, from i's otherwise
+                double[] gv = first ? gji : gij;
+                double sgn = first ? 1.0 : -1.0;   // d rho / d x_other = +/- g' u
+                if (slot[other] < 0) {
+                    slot[other] = g;
+                    gAtom[g] = other;
+                    g++;
+                }
+                int so = slot[other], si = slot[i];
+                for (int a = 0; a < 3; a++) {
+                    gVec[3 * so + a] += sgn * gv[3 * q + a];
+                    gVec[3 * si + a] -= sgn * gv[3 * q + a];
                 }
             }
-            for (int x = 0; x < k; x++) {
-                slot[atoms[x]] = -1;
+            for (int x = gStart[i]; x < g; x++) {
+                slot[gAtom[x]] = -1;
             }
         }
-        return hb.build();
+        gStart[n] = g;
+        // rows
+        int cap = Math.max(16, 64 * n);
+        int[] col = new int[cap];
+        double[] val = new double[9 * cap];
+        int[] rowStart = new int[n + 1];
+        int[] touched = new int[n];
+        double[] acc = new double[9 * n];
+        int[] seen = new int[n];
+        java.util.Arrays.fill(seen, -1);
+        int nb = 0;
+        for (int a = 0; a < n; a++) {
+            int nt = 0;
+            // pair terms
+            for (int t = deg[a]; t < deg[a + 1]; t++) {
+                int q = inc[t];
+                int other = pi[q] == a ? pj[q] : pi[q];
+                if (other == a) {
+                    continue;
+                }
+                nt = touch(a, slot, touched, nt, acc);
+                nt = touch(other, slot, touched, nt, acc);
+                int sa = slot[a], so = slot[other];
+                for (int c = 0; c < 9; c++) {
+                    acc[9 * sa + c] += kb[9 * q + c];
+                    acc[9 * so + c] -= kb[9 * q + c];
+                }
+            }
+            // embedding cross terms from every atom i whose density depends on a: a itself and its neighbours
+            for (int t = deg[a] - 1; t < deg[a + 1]; t++) {
+                int i;
+                if (t < deg[a]) {
+                    i = a;
+                } else {
+                    int q = inc[t];
+                    i = pi[q] == a ? pj[q] : pi[q];
+                }
+                if (seen[i] == a || fpp[i] == 0) {
+                    continue;
+                }
+                seen[i] = a;
+                int ga = -1;
+                for (int x = gStart[i]; x < gStart[i + 1]; x++) {
+                    if (gAtom[x] == a) {
+                        ga = x;
+                        break;
+                    }
+                }
+                if (ga < 0) {
+                    continue;
+                }
+                double f2 = fpp[i];
+                double ax = f2 * gVec[3 * ga], ay = f2 * gVec[3 * ga + 1], az = f2 * gVec[3 * ga + 2];
+                for (int x = gStart[i]; x < gStart[i + 1]; x++) {
+                    int b = gAtom[x];
+                    nt = touch(b, slot, touched, nt, acc);
+                    int sb = 9 * slot[b];
+                    double bx = gVec[3 * x], by = gVec[3 * x + 1], bz = gVec[3 * x + 2];
+                    acc[sb] += ax * bx;
+                    acc[sb + 1] += ax * by;
+                    acc[sb + 2] += ax * bz;
+                    acc[sb + 3] += ay * bx;
+                    acc[sb + 4] += ay * by;
+                    acc[sb + 5] += ay * bz;
+                    acc[sb + 6] += az * bx;
+                    acc[sb + 7] += az * by;
+                    acc[sb + 8] += az * bz;
+                }
+            }
+            java.util.Arrays.sort(touched, 0, nt);
+            if (nb + nt > col.length) {
+                int c2 = Math.max(2 * col.length, nb + nt);
+                col = java.util.Arrays.copyOf(col, c2);
+                val = java.util.Arrays.copyOf(val, 9 * c2);
+            }
+            for (int x = 0; x < nt; x++) {
+                int b = touched[x];
+                col[nb] = b;
+                System.arraycopy(acc, 9 * slot[b], val, 9 * nb, 9);
+                nb++;
+            }
+            for (int x = 0; x < nt; x++) {
+                slot[touched[x]] = -1;
+            }
+            rowStart[a + 1] = nb;
+        }
+        return BlockHessian.ofRows(n, rowStart, java.util.Arrays.copyOf(col, nb), java.util.Arrays.copyOf(val, 9 * nb));
+    }
+
+    /** Gives atom b a zeroed accumulator slot in the current row if it has none. */
+    private static int touch(int b, int[] slot, int[] touched, int nt, double[] acc) {
+        if (slot[b] < 0) {
+            slot[b] = nt;
+            touched[nt] = b;
+            java.util.Arrays.fill(acc, 9 * nt, 9 * nt + 9, 0.0);
+            return nt + 1;
+        }
+        return nt;
     }
 
     private static double r2(double[] vec, int p) {
         return vec[3 * p] * vec[3 * p] + vec[3 * p + 1] * vec[3 * p + 1] + vec[3 * p + 2] * vec[3 * p + 2];
-    }
-
-    private static void put(int[] fill, int[] gAtom, double[] gVec, int owner, int atom, double[] u, double g) {
-        int e = fill[owner]++;
-        gAtom[e] = atom;
-        gVec[3 * e] = g * u[0];
-        gVec[3 * e + 1] = g * u[1];
-        gVec[3 * e + 2] = g * u[2];
     }
 }

@@ -58,6 +58,22 @@ class EamLammpsTest {
     }
 
     @Test
+    void twoFuncflFilesOnDifferentGrids() throws Exception {
+        // LAMMPS re-grids both files onto the larger spacings with its 4-point Lagrange formula
+        Path cu = EamTestFiles.funcfl(dir.resolve("Cu_a.eam"), 29, 63.546, 500, 0.1, 500, 1.0);
+        Path ni = EamTestFiles.funcfl(dir.resolve("Ni_b.eam"), 28, 58.6934, 400, 0.13, 350, 1.1);
+        Potential p = new EamPotential(EamFileReader.funcfl(List.of(ParameterReader.open(cu), ParameterReader.open(ni))));
+        Structure s = org.burgers.core.testing.Fixtures.fcc("Cu", 3.6, 2);
+        org.burgers.core.structure.Element[] el = s.elements();
+        for (int i = 1; i < el.length; i += 3) {
+            el[i] = org.burgers.core.structure.Element.of("Ni");
+        }
+        s = Structures.distorted(new Structure(s.positions(), el, s.cell()), 0.1, 0.03, 36);
+        // atom types in order of appearance: 1 = Cu, 2 = Ni (two pair_coeff lines through the oracle)
+        compare(p, s, "eam", "1 1 " + cu + "\npair_coeff 2 2 " + ni);
+    }
+
+    @Test
     void densitiesBeyondTheTable() throws Exception {
         // a short F(rho) table (rhomax = 0.038) so that fcc Cu densities (about 0.05) leave it: LAMMPS continues
         // F linearly past rhomax, and for funcfl its grid ends one knot before rhomax

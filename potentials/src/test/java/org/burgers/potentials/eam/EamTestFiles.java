@@ -29,15 +29,19 @@ final class EamTestFiles {
     }
 
     static Path funcfl(Path file, int z, double mass, int nrho, double drho) throws IOException {
-        int nr = 500;
+        return funcfl(file, z, mass, nrho, drho, 500, 1.0);
+    }
+
+    /** A funcfl file with nr r-knots; s scales the decay lengths so that two elements differ. */
+    static Path funcfl(Path file, int z, double mass, int nrho, double drho, int nr, double s) throws IOException {
         double dr = CUT / (nr - 1);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.println("test funcfl: F = -sqrt(rho) + 0.01 rho^2, Z = 2 e^{-r} taper, rho = 4 e^{-1.5 r} taper");
             w.printf(Locale.ROOT, "%d %.4f 3.615 fcc%n", z, mass);
             w.printf(Locale.ROOT, "%d %.16e %d %.16e %.16e%n", nrho, drho, nr, dr, CUT);
             column(w, nrho, drho, x -> -Math.sqrt(x) + 0.01 * x * x);
-            column(w, nr, dr, r -> 2.0 * Math.exp(-r) * taper(r));
-            column(w, nr, dr, r -> 4.0 * Math.exp(-1.5 * r) * taper(r));
+            column(w, nr, dr, r -> 2.0 * s * Math.exp(-r * s) * taper(r));
+            column(w, nr, dr, r -> 4.0 * Math.exp(-1.5 * r * s) * taper(r));
         }
         return file;
     }
