@@ -48,7 +48,7 @@ class ReportWriterTest {
         for (JsonNode rate : report.get("rates")) {
             double slope = rate.get("slope").asDouble();
             String against = rate.get("against").asText();
-            String c = rate.get("caseName").asText();
+            String c = rate.get("case").asText();
             String q = rate.get("quantity").asText();
             if (against.equals("L")) {
                 assertEquals(Predictions.slope(q, against, c), slope, 1e-9, q + " " + c);

@@ -27,34 +27,62 @@ class QuickPresetsTest {
     @TempDir
     Path dir;
 
+    /**
+     * W and NiAl fits relax the quadrupole within the preset's budget; the tiny Si fits (degree 6, 3
+     * samples) may run away, which must then be recorded as the experiment's failure (NaN errors, a note
+     * in the report), never reported as a result.
+     */
     @ParameterizedTest
     @CsvSource({
-        "w-screw-quick, 5, 4, 5",
-        "si-edge-quick, 5, 4, 5",
-        "nial-screw-quick, 5, 4, 5"})
-    void quickPresetRunsAndSeparatesTheThreeCases(String preset, double n, double l1, double l2) throws Exception {
+        "w-screw-quick, 5, 4, 5, true",
+        "si-edge-quick, 5, 4, 5, false",
+        "nial-screw-quick, 5, 4, 5, true"})
+    void quickPresetRunsAndSeparatesTheThreeCases(String preset, double n, double l1, double l2,
+                                                  boolean allConverge) throws Exception {
         StudyDocument d = TinyStudies.shrink(preset, n, List.of(l1, l2), 3, 2, 6, List.of());
         Map<String, Object> report = StudyRunner.create(d).run(dir, dir.resolve("cache"), Progress.silent());
         List<ExperimentResult> rs = new ResultStore(dir).all();
         assertEquals(6, rs.size());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        String notes = json.get("notes").toString();
         for (ExperimentResult r : rs) {
-            assertTrue(r.ok(), r.id() + ": " + r.failure());
-            assertTrue(r.geometryError() > 0 && r.energyError() >= 0, r.id());
+            if (allConverge) {
+                assertTrue(r.ok(), r.id() + ": " + r.failure());
+            }
+            if (r.ok()) {
+                assertTrue(r.geometryError() > 0 && r.energyError() >= 0, r.id());
+            } else {
+                assertTrue(r.failure().contains("did not converge"), r.id() + ": " + r.failure());
+                assertTrue(Double.isNaN(r.geometryError()) && Double.isNaN(r.energyError()), r.id());
+                assertTrue(notes.contains(r.id()), "report notes must name the failed experiment " + r.id());
+            }
         }
+        // the fits of the three cases differ as their losses say: CLE rows cut eps1V, nonlinear rows eps2V
         for (double l : List.of(l1, l2)) {
             ExperimentResult ne = find(rs, l, "no-elasticity"), cle = find(rs, l, "cle"), cn = find(rs, l, "cle-nonlinear");
             assertTrue(cle.eps1V() < 0.5 * ne.eps1V(), preset + " L " + l + ": eps1V " + cle.eps1V() + " vs " + ne.eps1V());
             assertTrue(cn.eps2V() < 0.5 * cle.eps2V(), preset + " L " + l + ": eps2V " + cn.eps2V() + " vs " + cle.eps2V());
-            assertNotEquals(ne.geometryError(), cle.geometryError());
-        }
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
-        Set<String> cases = new HashSet<>();
-        for (JsonNode r : json.get("rates")) {
-            if (r.get("against").asText().equals("L")) {
-                cases.add(r.get("caseName").asText());
+            if (ne.ok() && cle.ok()) {
+                assertNotEquals(ne.geometryError(), cle.geometryError());
             }
         }
-        assertEquals(Set.of("no-elasticity", "cle", "cle-nonlinear"), cases);
+        // a rate against L for every case with two successful experiments
+        Set<String> expected = new HashSet<>();
+        for (String c : List.of("no-elasticity", "cle", "cle-nonlinear")) {
+            if (rs.stream().filter(r -> r.caseName().equals(c) && r.ok()).count() >= 2) {
+                expected.add(c);
+            }
+        }
+        Set<String> cases = new HashSet<>();
+        for (JsonNode r : json.get("rates")) {
+            if (r.get("against").asText().equals("L") && r.get("quantity").asText().equals("geometry")) {
+                cases.add(r.get("case").asText());
+            }
+        }
+        assertEquals(expected, cases);
+        if (allConverge) {
+            assertEquals(Set.of("no-elasticity", "cle", "cle-nonlinear"), cases);
+        }
         assertTrue(report.containsKey("rates"));
     }
 

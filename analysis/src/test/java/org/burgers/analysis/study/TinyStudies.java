@@ -22,7 +22,7 @@ final class TinyStudies {
                 p.solver(), p.relaxation(), p.elasticUnit()).validated("test");
     }
 
-    /** W screw: N = 5 r0 (a 4-core cell of 90 atoms), L = 4 and 5 r0 (36 and 48 atoms), degree 6. */
+    /** W screw: N = 5 r0 (a 4-core cell of 48 atoms), L = 4 and 5 r0 (36 and 48 atoms), degree 6. */
     static StudyDocument wScrew() {
         return shrink("w-screw-quick", 5, List.of(4.0, 5.0), 3, 2, 6, List.of());
     }
