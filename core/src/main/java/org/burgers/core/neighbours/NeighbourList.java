@@ -34,6 +34,7 @@ public final class NeighbourList {
     // the per-pair bookkeeping of the build, the hot path (NeighbourListBenchmark).
     private final double[] positions;   // the structure's own (immutable) array, not a copy
     private final Cell cell;
+    private final double[] inverse;     // cell^-1, row-major: s = r . inverse
 
     private NeighbourList(int natoms, double cutoff, boolean half, int[] offsets, int[] neighbours,
                           double[] vectors, double[] positions, Cell cell) {
@@ -45,6 +46,10 @@ public final class NeighbourList {
         this.vectors = vectors;
         this.positions = positions;
         this.cell = cell;
+        this.inverse = new double[9];
+        for (int r = 0; r < 3; r++) {
+            cell.toFractional(r == 0 ? 1 : 0, r == 1 ? 1 : 0, r == 2 ? 1 : 0, inverse, 3 * r);
+        }
     }
 
     /** Every pair from both ends. */
@@ -112,9 +117,10 @@ public final class NeighbourList {
     /** Component {@code axis} of the image shift of pair p. */
     public int shift(int p, int axis) {
         int i = owner(p), j = neighbours[p];
-        double[] f = new double[3];
-        imageOf(p, i, j, f);
-        return (int) Math.rint(f[axis]);
+        double x = vectors[3 * p] - positions[3 * j] + positions[3 * i];
+        double y = vectors[3 * p + 1] - positions[3 * j + 1] + positions[3 * i + 1];
+        double z = vectors[3 * p + 2] - positions[3 * j + 2] + positions[3 * i + 2];
+        return (int) Math.rint(x * inverse[axis] + y * inverse[3 + axis] + z * inverse[6 + axis]);
     }
 
     /** Fractional image shift (before rounding) of pair p = (i, j) into f. */

@@ -2,6 +2,7 @@ package org.burgers.core.stencil;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,6 +62,32 @@ class StencilTest {
         for (int l = 0; l < st.sites(); l++) {
             assertEquals(14, st.count(l));
         }
+    }
+
+    /**
+     * A non-periodic cluster: surface cells are open, so the candidate radius stops at its cap (8 nearest-
+     * neighbour distances); interior sites still get their 14, surface sites fewer.
+     */
+    @Test
+    void clusterInteriorSitesKeep14() {
+        Structure s = Fixtures.bcc("W", 3.16, 4);
+        s = s.withCell(s.cell().withPbc(new boolean[] {false, false, false}));
+        Stencil st = Stencil.voronoi(s);
+        int interior = 0;
+        for (int l = 0; l < st.sites(); l++) {
+            double[] x = {s.x(l, 0), s.x(l, 1), s.x(l, 2)};
+            boolean inside = true;
+            for (double c : x) {
+                inside &= c > 3.0 && c < 3 * 3.16 - 0.1;
+            }
+            if (inside) {
+                interior++;
+                assertEquals(14, st.count(l), "interior site " + l);
+            } else {
+                assertTrue(st.count(l) <= 14 && st.count(l) >= 3, "surface site " + l + ": " + st.count(l));
+            }
+        }
+        assertTrue(interior > 10);
     }
 
     @Test
