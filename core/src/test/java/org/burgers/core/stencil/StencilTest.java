@@ -137,6 +137,25 @@ class StencilTest {
         assertEverySite(Stencil.voronoi(s), 12, List.of(12));
     }
 
+    /** A homogeneously deformed lattice y = F x (cell deformed too) has D_rho y(l) = F rho. */
+    @Test
+    void positionDifferencesOfADeformedLatticeAreDeformedBonds() {
+        Structure ref = Fixtures.bcc("W", 3.16, 2);
+        Stencil st = Stencil.voronoi(ref);
+        double[] f = Fixtures.randomStrain(0.05, 21);
+        Structure y = ref.deformed(f);
+        for (int l = 0; l < st.sites(); l++) {
+            double[] d = st.differences(y, l);
+            for (int k = 0; k < st.count(l); k++) {
+                double[] rho = st.rho(l, k);
+                for (int a = 0; a < 3; a++) {
+                    double fr = f[3 * a] * rho[0] + f[3 * a + 1] * rho[1] + f[3 * a + 2] * rho[2];
+                    assertEquals(fr, d[3 * k + a], 1e-12);
+                }
+            }
+        }
+    }
+
     @Test
     void uniformTranslationHasZeroNorm() {
         Stencil st = Stencil.voronoi(Fixtures.bcc("W", 3.16, 3));
