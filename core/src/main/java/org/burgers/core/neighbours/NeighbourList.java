@@ -37,6 +37,7 @@ public final class NeighbourList {
     // Packed image shifts, computed on first request (kernels that rebuild pair vectors from positions stream
     // these 4 bytes per pair instead of 24 bytes of vectors) and carried over by withPositions.
     private volatile int[] packedShifts;
+    private final double[] inverse;     // cell^-1, row-major: s = r . inverse
 
     private NeighbourList(int natoms, double cutoff, boolean half, int[] offsets, int[] neighbours,
                           double[] vectors, double[] positions, Cell cell) {
@@ -48,6 +49,10 @@ public final class NeighbourList {
         this.vectors = vectors;
         this.positions = positions;
         this.cell = cell;
+        this.inverse = new double[9];
+        for (int r = 0; r < 3; r++) {
+            cell.toFractional(r == 0 ? 1 : 0, r == 1 ? 1 : 0, r == 2 ? 1 : 0, inverse, 3 * r);
+        }
     }
 
     /** The packed value of the shift (0, 0, 0). */
@@ -152,9 +157,10 @@ public final class NeighbourList {
     /** Component {@code axis} of the image shift of pair p. */
     public int shift(int p, int axis) {
         int i = owner(p), j = neighbours[p];
-        double[] f = new double[3];
-        imageOf(p, i, j, f);
-        return (int) Math.rint(f[axis]);
+        double x = vectors[3 * p] - positions[3 * j] + positions[3 * i];
+        double y = vectors[3 * p + 1] - positions[3 * j + 1] + positions[3 * i + 1];
+        double z = vectors[3 * p + 2] - positions[3 * j + 2] + positions[3 * i + 2];
+        return (int) Math.rint(x * inverse[axis] + y * inverse[3 + axis] + z * inverse[6 + axis]);
     }
 
     /** Fractional image shift (before rounding) of pair p = (i, j) into f. */

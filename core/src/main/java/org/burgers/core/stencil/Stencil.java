@@ -190,6 +190,30 @@ public final class Stencil {
         return d;
     }
 
+    /**
+     * D_rho y(l) = y(m) + S . cell(y) - y(l) for a configuration y of the same atoms (matched by index): the
+     * bond vectors of the deformed stencil, with the periodic image of each neighbour given by the stencil's
+     * shift S applied to y's own cell (so a homogeneously deformed lattice y = F x gives F rho). The atoms of
+     * y must not be re-wrapped relative to the reference (use {@link GeometryError} for differences of two
+     * configurations, which is insensitive to wrapping).
+     */
+    public double[] differences(Structure y, int l) {
+        if (y.size() != sites) {
+            throw new InputException("configuration has " + y.size() + " atoms, the stencil " + sites + " sites");
+        }
+        double[] x = y.positionsView();
+        double[] t = new double[3];
+        double[] d = new double[3 * count(l)];
+        for (int e = offsets[l], k = 0; e < offsets[l + 1]; e++, k++) {
+            int m = neighbours[e];
+            y.cell().toCartesian(shifts[3 * e], shifts[3 * e + 1], shifts[3 * e + 2], t, 0);
+            for (int a = 0; a < 3; a++) {
+                d[3 * k + a] = x[3 * m + a] + t[a] - x[3 * l + a];
+            }
+        }
+        return d;
+    }
+
     /** |Dv(l)|_N^2. */
     public double siteNormSquared(double[] v, int l) {
         double s = 0;

@@ -2,6 +2,7 @@ package org.burgers.core.stencil;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,6 +64,32 @@ class StencilTest {
         }
     }
 
+    /**
+     * A non-periodic cluster: surface cells are open, so the candidate radius stops at its cap (8 nearest-
+     * neighbour distances); interior sites still get their 14, surface sites fewer.
+     */
+    @Test
+    void clusterInteriorSitesKeep14() {
+        Structure s = Fixtures.bcc("W", 3.16, 4);
+        s = s.withCell(s.cell().withPbc(new boolean[] {false, false, false}));
+        Stencil st = Stencil.voronoi(s);
+        int interior = 0;
+        for (int l = 0; l < st.sites(); l++) {
+            double[] x = {s.x(l, 0), s.x(l, 1), s.x(l, 2)};
+            boolean inside = true;
+            for (double c : x) {
+                inside &= c > 3.0 && c < 3 * 3.16 - 0.1;
+            }
+            if (inside) {
+                interior++;
+                assertEquals(14, st.count(l), "interior site " + l);
+            } else {
+                assertTrue(st.count(l) <= 14 && st.count(l) >= 3, "surface site " + l + ": " + st.count(l));
+            }
+        }
+        assertTrue(interior > 10);
+    }
+
     @Test
     void fccHas12() {
         // the second shell (6 at a) touches the rhombic dodecahedron only at its four-fold vertices
@@ -108,6 +135,25 @@ class StencilTest {
         double[] f = frac.stream().mapToDouble(Double::doubleValue).toArray();
         Structure s = new Structure(cell.toCartesian(f), elements("Mg", f.length / 3), cell);
         assertEverySite(Stencil.voronoi(s), 12, List.of(12));
+    }
+
+    /** A homogeneously deformed lattice y = F x (cell deformed too) has D_rho y(l) = F rho. */
+    @Test
+    void positionDifferencesOfADeformedLatticeAreDeformedBonds() {
+        Structure ref = Fixtures.bcc("W", 3.16, 2);
+        Stencil st = Stencil.voronoi(ref);
+        double[] f = Fixtures.randomStrain(0.05, 21);
+        Structure y = ref.deformed(f);
+        for (int l = 0; l < st.sites(); l++) {
+            double[] d = st.differences(y, l);
+            for (int k = 0; k < st.count(l); k++) {
+                double[] rho = st.rho(l, k);
+                for (int a = 0; a < 3; a++) {
+                    double fr = f[3 * a] * rho[0] + f[3 * a + 1] * rho[1] + f[3 * a + 2] * rho[2];
+                    assertEquals(fr, d[3 * k + a], 1e-12);
+                }
+            }
+        }
     }
 
     @Test
