@@ -126,6 +126,42 @@ class FeaturesTest {
         }
     }
 
+    /** Per site, not only summed: every basis function of every environment, rotated + reflected, permuted. */
+    @Test
+    void everySiteBasisFunctionIsInvariant() {
+        AceBasis b = W4;
+        Structure s = rattledW(41);
+        double[] q = Fixtures.randomRotation(6);
+        double[] x = s.deformed(q).positions();
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -x[i];
+        }
+        Structure improper = new Structure(x, s.elements(), s.deformed(q).cell());
+        int[] perm = new int[s.size()];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = (5 * i + 2) % perm.length;
+        }
+        Structure permuted = s.permuted(perm);
+        double[][] e0 = siteRows(b, s), e1 = siteRows(b, improper), e2 = siteRows(b, permuted);
+        for (int i = 0; i < s.size(); i++) {
+            assertSame(e0[i], e1[i], "improper rotation, site " + i);
+        }
+        for (int k = 0; k < s.size(); k++) {
+            assertSame(e0[perm[k]], e2[k], "permutation, site " + k);
+        }
+    }
+
+    private static double[][] siteRows(AceBasis b, Structure s) {
+        SiteKernel ws = new SiteKernel(b);
+        NeighbourList nl = NeighbourList.full(s, b.cutoff());
+        int[] z = b.speciesOf(s);
+        double[][] out = new double[s.size()][b.size()];
+        for (int i = 0; i < s.size(); i++) {
+            ws.siteFeatures(i, z, nl, out[i], false, null, null);
+        }
+        return out;
+    }
+
     private static void assertSame(double[] a, double[] b, String what) {
         for (int k = 0; k < a.length; k++) {
             assertEquals(a[k], b[k], 1e-12 * Math.max(1, Math.abs(a[k])), what + ", feature " + k);

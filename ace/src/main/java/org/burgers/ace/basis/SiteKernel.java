@@ -149,15 +149,33 @@ public final class SiteKernel {
         }
         Arrays.fill(v, 0, nA, 0.0);
         int[] nOff = b.nOff, lmCount = b.lmCount;
-        for (int q = 0; q < count; q++) {
-            int base = nbZ[q] * nA1;
-            int ro = q * nR, yo = q * nY;
-            for (int n = 0; n < nR; n++) {
-                double rn = rad[ro + n];
-                int a0 = base + nOff[n], cnt = lmCount[n];
-                for (int lm = 0; lm < cnt; lm++) {
-                    v[a0 + lm] += rn * ylm[yo + lm];   // A_znlm = sum_j R_n Y_lm
+        final double[] vv = v, yy = ylm, rr = rad;
+        int q = 0;
+        while (q < count) {
+            int zq = nbZ[q];
+            int base = zq * nA1;
+            if (q + 3 < count && nbZ[q + 1] == zq && nbZ[q + 2] == zq && nbZ[q + 3] == zq) {
+                // four neighbours of one species at a time: one load and store of A per four products
+                int y0 = q * nY, y1 = y0 + nY, y2 = y1 + nY, y3 = y2 + nY;
+                for (int n = 0; n < nR; n++) {
+                    double r0 = rr[q * nR + n], r1 = rr[(q + 1) * nR + n];
+                    double r2 = rr[(q + 2) * nR + n], r3 = rr[(q + 3) * nR + n];
+                    int a0 = base + nOff[n], cnt = lmCount[n];
+                    for (int lm = 0; lm < cnt; lm++) {
+                        vv[a0 + lm] += r0 * yy[y0 + lm] + r1 * yy[y1 + lm] + r2 * yy[y2 + lm] + r3 * yy[y3 + lm];
+                    }
                 }
+                q += 4;
+            } else {
+                int ro = q * nR, yo = q * nY;
+                for (int n = 0; n < nR; n++) {
+                    double rn = rr[ro + n];
+                    int a0 = base + nOff[n], cnt = lmCount[n];
+                    for (int lm = 0; lm < cnt; lm++) {
+                        vv[a0 + lm] += rn * yy[yo + lm];   // A_znlm = sum_j R_n Y_lm
+                    }
+                }
+                q++;
             }
         }
         int[] par = b.parent, la = b.last;
@@ -203,15 +221,32 @@ public final class SiteKernel {
             int ro = q * nR, yo = q * nY, dyo = 3 * q * nY;
             double ux = nbU[3 * q], uy = nbU[3 * q + 1], uz = nbU[3 * q + 2];
             // dE/dr_ij = sum_nlm adj_nlm (R_n' Y_lm u + R_n grad Y_lm); contract over n first (axpy over lm)
-            Arrays.fill(s0, 0.0);
-            Arrays.fill(s1, 0.0);
-            for (int n = 0; n < nR; n++) {
+            final double[] t0 = s0, t1 = s1, ad = adj;
+            Arrays.fill(t0, 0.0);
+            Arrays.fill(t1, 0.0);
+            int n = 0;
+            for (; n + 1 < nR; n += 2) {
+                // two radial indices at a time: lmCount is non-increasing in n, so n + 1's range is a prefix
+                double r0 = rad[ro + n], d0 = drad[ro + n], r1 = rad[ro + n + 1], d1 = drad[ro + n + 1];
+                int a0 = base + nOff[n], a1 = base + nOff[n + 1], c0 = lmCount[n], c1 = lmCount[n + 1];
+                for (int lm = 0; lm < c1; lm++) {
+                    double x0 = ad[a0 + lm], x1 = ad[a1 + lm];
+                    t0[lm] += x0 * r0 + x1 * r1;
+                    t1[lm] += x0 * d0 + x1 * d1;
+                }
+                for (int lm = c1; lm < c0; lm++) {
+                    double x0 = ad[a0 + lm];
+                    t0[lm] += x0 * r0;
+                    t1[lm] += x0 * d0;
+                }
+            }
+            for (; n < nR; n++) {
                 double rn = rad[ro + n], drn = drad[ro + n];
                 int a0 = base + nOff[n], cnt = lmCount[n];
                 for (int lm = 0; lm < cnt; lm++) {
-                    double a = adj[a0 + lm];
-                    s0[lm] += a * rn;
-                    s1[lm] += a * drn;
+                    double x0 = ad[a0 + lm];
+                    t0[lm] += x0 * rn;
+                    t1[lm] += x0 * drn;
                 }
             }
             double radial = 0, px = 0, py = 0, pz = 0;
@@ -226,8 +261,8 @@ public final class SiteKernel {
             double gx = (px - ux * up) * ir, gy = (py - uy * up) * ir, gz = (pz - uz * up) * ir;
             if (np > 0) {
                 int c0 = nbZ[q] * np, p0 = q * nP;
-                for (int n = 0; n < np; n++) {
-                    radial += cPair[c0 + n] * dpr[p0 + n];
+                for (int k = 0; k < np; k++) {
+                    radial += cPair[c0 + k] * dpr[p0 + k];
                 }
             }
             grad[3 * q] = radial * ux + gx;
