@@ -12,8 +12,15 @@ import java.util.stream.IntStream;
 public final class Chunks {
     /** Number of chunks (and accumulation buffers). Enough for good balance on a few cores. */
     public static final int COUNT = 8;
+    /** Below this many atoms the chunks run on the calling thread: forking costs more than it saves. */
+    public static final int PARALLEL_THRESHOLD = 2048;
 
     private Chunks() {
+    }
+
+    /** Whether to fork for n atoms when the caller allows it (the numbers are the same either way). */
+    public static boolean worthForking(boolean allowed, int n) {
+        return allowed && n >= PARALLEL_THRESHOLD;
     }
 
     /** First atom of chunk c of n atoms. */

@@ -26,9 +26,14 @@ class DeterminismTest {
     }
 
     @Test
+    void testSizesReallyFork() {
+        org.junit.jupiter.api.Assertions.assertTrue(Chunks.worthForking(true, 2662) && Chunks.worthForking(true, 2744));
+    }
+
+    @Test
     void eamParallelEqualsSerialBitForBit() {
         var t = EamFileReader.finnisSinclair(Builtin.W.open());
-        Structure s = Structures.distorted(Structures.bccW(8), 0.1, 0.02, 5);   // 1024 atoms
+        Structure s = Structures.distorted(Structures.bccW(11), 0.1, 0.02, 5);   // 2662 atoms: above the fork threshold
         assertSame(new EamPotential(t, false).evaluate(s, Request.ALL), new EamPotential(t, true).evaluate(s, Request.ALL));
     }
 
@@ -37,7 +42,7 @@ class DeterminismTest {
         var serial = TersoffModCReader.read(Builtin.Si.open());
         var par = new org.burgers.potentials.tersoff.TersoffModC("x", java.util.List.of("Si"), params(serial), true);
         var ser = new org.burgers.potentials.tersoff.TersoffModC("x", java.util.List.of("Si"), params(serial), false);
-        Structure s = Structures.distorted(Structures.diamond("Si", 5.431, 4), 0.1, 0.02, 6);   // 512 atoms
+        Structure s = Structures.distorted(Structures.diamond("Si", 5.431, 7), 0.1, 0.02, 6);   // 2744 atoms
         assertSame(ser.evaluate(s, Request.ALL), par.evaluate(s, Request.ALL));
     }
 

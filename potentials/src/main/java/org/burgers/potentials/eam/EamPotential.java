@@ -153,16 +153,16 @@ public final class EamPotential implements Potential {
 
         // pass 1: densities
         ScatterBuffers rhoBuf = ScatterBuffers.of(n, 1, ranges);
-        Chunks.run(parallel, c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, g,
+        Chunks.run(Chunks.worthForking(parallel, n), c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, g,
                 rhoBuf.buffer(c), rhoBuf.base(c)));
         double[] rho = new double[n];
-        rhoBuf.reduceInto(parallel, rho);
+        rhoBuf.reduceInto(Chunks.worthForking(parallel, n), rho);
 
         // pass 2: embedding energies and F'(rho)
         double[] fp = new double[n];
         double[] emb = new double[n];
         double[] fpp = req.hessian() ? new double[n] : null;
-        Chunks.run(parallel, c -> embedding(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, rho, fp, emb, fpp));
+        Chunks.run(Chunks.worthForking(parallel, n), c -> embedding(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, rho, fp, emb, fpp));
 
         // pass 3: pair energies, forces, virial
         boolean site = req.siteEnergies();
@@ -170,10 +170,10 @@ public final class EamPotential implements Potential {
         ScatterBuffers sBuf = site ? ScatterBuffers.of(n, 1, ranges) : null;
         double[][] wBuf = new double[Chunks.COUNT][9];
         double[] ePair = new double[Chunks.COUNT];
-        Chunks.run(parallel, c -> ePair[c] = forces(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, g, fp,
+        Chunks.run(Chunks.worthForking(parallel, n), c -> ePair[c] = forces(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, g, fp,
                 fBuf.buffer(c), fBuf.base(c), wBuf[c], site ? sBuf.buffer(c) : null));
         double[] f = new double[3 * n];
-        fBuf.reduceInto(parallel, f);
+        fBuf.reduceInto(Chunks.worthForking(parallel, n), f);
         double[] w = new double[9];
         for (double[] wc : wBuf) {
             for (int k = 0; k < 9; k++) {
@@ -184,7 +184,7 @@ public final class EamPotential implements Potential {
         double[] siteE = null;
         if (site) {
             siteE = emb.clone();
-            sBuf.reduceInto(parallel, siteE);
+            sBuf.reduceInto(Chunks.worthForking(parallel, n), siteE);
         }
         BlockHessian h = req.hessian() ? hessian(n, type, off, nbr, vec, fp, fpp) : null;
         return new Evaluation(energy, siteE, f, w, h);
@@ -198,10 +198,10 @@ public final class EamPotential implements Potential {
         int[] type = types(s);
         Geometry g = new Geometry(s.positionsView(), nl.packedShiftsView(), s.cell().matrix());
         ScatterBuffers buf = ScatterBuffers.of(n, 1, ScatterBuffers.ranges(n, nl.offsetsView(), nl.neighboursView()));
-        Chunks.run(parallel, c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl.offsetsView(),
+        Chunks.run(Chunks.worthForking(parallel, n), c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl.offsetsView(),
                 nl.neighboursView(), g, buf.buffer(c), buf.base(c)));
         double[] rho = new double[n];
-        buf.reduceInto(parallel, rho);
+        buf.reduceInto(Chunks.worthForking(parallel, n), rho);
         return rho;
     }
 

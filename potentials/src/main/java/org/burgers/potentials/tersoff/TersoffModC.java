@@ -99,9 +99,9 @@ public final class TersoffModC implements Potential {
         double[][] fBuf = new double[Chunks.COUNT][3 * n];
         double[][] wBuf = new double[Chunks.COUNT][9];
         double[] site = new double[n];
-        Chunks.run(parallel, c -> chunk(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl, fBuf[c], wBuf[c], site));
+        Chunks.run(Chunks.worthForking(parallel, n), c -> chunk(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl, fBuf[c], wBuf[c], site));
         double[] f = new double[3 * n];
-        Chunks.reduce(parallel, fBuf, f);
+        Chunks.reduce(Chunks.worthForking(parallel, n), fBuf, f);
         double[] w = new double[9];
         for (double[] wc : wBuf) {
             for (int k = 0; k < 9; k++) {
