@@ -38,7 +38,7 @@ final class RelaxCommand implements Callable<Integer> {
     @Option(names = "--fmax", required = true, description = "largest force component at convergence (eV/A)")
     double fmax;
 
-    @Option(names = "--method", defaultValue = "precon-lbfgs",
+    @Option(names = "--method", defaultValue = "lbfgs",
             description = "lbfgs, fire or precon-lbfgs (default ${DEFAULT-VALUE})")
     String method;
 

@@ -149,11 +149,12 @@ class RelaxerTest {
     void guiceBindsARelaxerAndEveryMethod() {
         Injector inj = Guice.createInjector(new SimulationModule());
         Relaxer r = inj.getInstance(Relaxer.class);
-        assertEquals("precon-lbfgs", r.name());
+        assertEquals("lbfgs", r.name());
         Map<RelaxMethod, Relaxer> all = inj.getInstance(Key.get(new TypeLiteral<Map<RelaxMethod, Relaxer>>() { }));
         assertEquals(3, all.size());
         assertEquals("fire", all.get(RelaxMethod.FIRE).name());
         assertSame(r, inj.getInstance(Relaxer.class));
-        assertEquals("lbfgs", Guice.createInjector(new SimulationModule(RelaxMethod.LBFGS)).getInstance(Relaxer.class).name());
+        assertEquals("precon-lbfgs", Guice.createInjector(new SimulationModule(RelaxMethod.PRECON_LBFGS))
+                .getInstance(Relaxer.class).name());
     }
 }
