@@ -126,10 +126,11 @@ class ConvergenceTest {
     }
 
     /**
-     * The issue's accuracy test: the built-in W EAM (Marinica et al. 2013) as the reference. Its pair function
-     * oscillates out to the 5.5 A cutoff, which the pair basis of degree D (Agnesi-compressed at long range)
-     * resolves slowly, so the force error falls steadily but not fast (550, 458, 429, 411 meV/A with reference
-     * forces of 3 eV/A rms); with 16-atom cells the energy error of D = 12 is limited by the 480 training site
+     * The issue's accuracy test: the built-in W EAM (Marinica et al. 2013) as the reference. Its pair function has
+     * a narrow spline feature inside the first shell (knots 0.065 A apart at 2.565-2.695 A, see PairResolutionTest
+     * and docs/ace-accuracy.md) that a pair basis of degree D resolves slowly, so the force error falls steadily
+     * but not fast (550, 458, 429, 411 meV/A with reference forces of 3 eV/A rms; a pair degree of 80 gives 24
+     * at D = 10); with 16-atom cells the energy error of D = 12 is limited by the 480 training site
      * energies, so only D = 12 against D = 6 is asserted for energies.
      */
     @Test

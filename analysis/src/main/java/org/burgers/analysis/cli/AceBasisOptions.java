@@ -18,6 +18,9 @@ final class AceBasisOptions {
     @Option(names = "--degree", description = "total degree D: sum_t (n_t + wL l_t) <= D")
     Double degree;
 
+    @Option(names = "--pair-degree", description = "degree of the pair basis (default: --degree)")
+    Double pairDegree;
+
     @Option(names = "--rcut", description = "cutoff radius in A")
     Double rcut;
 
@@ -32,7 +35,8 @@ final class AceBasisOptions {
 
     AceSpec spec() {
         if (basis != null) {
-            if (species != null || order != null || degree != null || rcut != null || r0 != null || wl != null) {
+            if (species != null || order != null || degree != null || rcut != null || r0 != null || wl != null
+                    || pairDegree != null) {
                 throw new InputException("give either --basis SPEC.json or --species/--order/--degree/--rcut, not both");
             }
             return AceModel.readSpec(basis);
@@ -41,9 +45,9 @@ final class AceBasisOptions {
             throw new InputException("the ACE basis needs --species, --order, --degree and --rcut (or --basis SPEC.json)");
         }
         AceSpec s = AceSpec.of(species, order, degree, rcut, r0 == null ? Double.NaN : r0);
-        if (wl != null) {
-            s = new AceSpec(s.species(), s.order(), s.degree(), s.rcut(), s.r0(), wl, s.pair(), s.pairDegree(),
-                    s.pairRcut());
+        if (wl != null || pairDegree != null) {
+            s = new AceSpec(s.species(), s.order(), s.degree(), s.rcut(), s.r0(), wl != null ? wl : s.wL(), s.pair(),
+                    pairDegree != null ? pairDegree : s.pairDegree(), s.pairRcut());
         }
         return s;
     }

@@ -43,6 +43,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--degree", description = "ACE total degree")
     Double degree;
 
+    @Option(names = "--pair-degree", description = "degree of the pair basis (default: --degree, as ACEpotentials.jl);"
+            + " the W EAM needs about 80, see docs/ace-accuracy.md")
+    Double pairDegree;
+
     @Option(names = "--rcut", description = "cutoff (A)")
     Double rcut;
 
@@ -78,7 +82,7 @@ final class FitCommand implements Callable<Integer> {
         if (test != null) {
             root.put("test", test.toAbsolutePath().toString());
         }
-        if (species != null || order != null || degree != null || rcut != null || r0 != null) {
+        if (species != null || order != null || degree != null || pairDegree != null || rcut != null || r0 != null) {
             ObjectNode b = root.has("basis") && root.get("basis").isObject() ? (ObjectNode) root.get("basis")
                     : root.putObject("basis");
             if (species != null) {
@@ -90,6 +94,9 @@ final class FitCommand implements Callable<Integer> {
             }
             if (degree != null) {
                 b.put("degree", degree);
+            }
+            if (pairDegree != null) {
+                b.put("pairDegree", pairDegree);
             }
             if (rcut != null) {
                 b.put("rcut", rcut);

@@ -48,6 +48,17 @@ class AceCommandsTest {
         run(2, "ace", "basis", "--species", "W", "--order", "3");
     }
 
+    /** The pair degree is set apart from the many-body degree (docs/ace-accuracy.md: W needs about 80). */
+    @Test
+    void pairDegreeIsIndependentOfTheManyBodyDegree() throws Exception {
+        JsonNode n = new ObjectMapper().readTree(run(0, "ace", "basis", "--species", "W", "--order", "3", "--degree",
+                "10", "--pair-degree", "80", "--rcut", "5.5", "--r0", "2.74"));
+        assertEquals(180, n.get("size").asInt());
+        assertEquals(80, n.get("byOrder").get("pair").asInt());
+        assertEquals(41, n.get("byOrder").get("2").asInt());
+        run(2, "ace", "basis", "--species", "W", "--order", "3", "--degree", "10", "--pair-degree", "0", "--rcut", "5.5");
+    }
+
     @Test
     void featuresMatchTheLibraryAndAcceptABasisFile(@TempDir Path dir) throws Exception {
         Structure s = Fixtures.rattle(Fixtures.bcc("W", 3.165, 2), 0.05, 1);

@@ -18,7 +18,6 @@ import org.burgers.fitting.data.ReferenceEnergies;
 import org.burgers.fitting.loss.ElasticObservation;
 import org.burgers.fitting.loss.LossWeights;
 import org.burgers.fitting.solve.SolverConfig;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -76,12 +75,30 @@ class WFitMustHoldTest {
         assertTrue(f.none.test().all().forceRmse() < 0.1, "smooth reference: " + f.none.test().all());
     }
 
-    @Disabled("not met on this branch: builtin:W (Marinica EAM4) rattled by 0.1 A gives 445 meV/A test force RMSE "
-            + "with ACE(3,10) (train 421; reference force RMS 2989 meV/A); degree 12-16 reaches 380; see docs/fitting.md")
+    /**
+     * The plateau of ~430 meV/A at D = 6..22 came from the pair basis (docs/ace-accuracy.md): the W pair function
+     * is a cubic spline with knots 0.065 A apart at 2.565, 2.630, 2.695 A, inside the first-neighbour shell, and a
+     * pair basis of degree D = 10..22 cannot resolve it. With the pair degree raised to 120 (the many-body part
+     * unchanged) the fit is well below the bound. The solver is the paper's ARD: with 40 cells the few bonds
+     * shorter than 2.25 A leave a degree-120 pair polynomial under-determined there, and an unregularised QR
+     * solve lets it swing on the test cells that have such a bond (QR at pair degree 80: 110 meV/A RMSE, but
+     * 30 meV/A MAE).
+     */
     @Test
     void orderThreeAceFitsRattledWBelow50MeVPerAngstrom() {
-        Fits f = fits(PotentialSpec.parse("builtin:W"));
-        assertTrue(f.none.test().all().forceRmse() < 50);
+        Potential w = PotentialSpec.parse("builtin:W");
+        List<LabelledConfiguration> train = set(w, 40, 3, 0.1, 1);
+        List<LabelledConfiguration> test = set(w, 15, 3, 0.1, 1000);
+        for (int degree : new int[] {10, 12}) {
+            AceSpec d = AceSpec.of(List.of("W"), 3, degree, 5.5, Double.NaN);
+            AceBasis basis = new AceBasis(new AceSpec(d.species(), 3, degree, 5.5, d.r0(), d.wL(), true, 120, 5.5));
+            Fitter.Result r = Fitter.fit(basis, train, test, new LossWeights(50, 10, 0, 0, 0),
+                    new ReferenceEnergies(Map.of("W", 0.0)), Map.of(), List.of(), SolverConfig.defaults("ard").create(), 2);
+            System.out.printf("ACE(3,%d) pair degree 120, %d functions, ARD: test E %.3f meV/atom, F %.2f meV/A"
+                    + " (train %.2f)%n", degree, basis.size(), r.test().all().energyRmse(), r.test().all().forceRmse(),
+                    r.train().all().forceRmse());
+            assertTrue(r.test().all().forceRmse() < 50, "D=" + degree + ": " + r.test().all());
+        }
     }
 
     static Fitter.Result fit(AceBasis basis, List<LabelledConfiguration> train, List<LabelledConfiguration> test,
