@@ -11,7 +11,7 @@ import org.burgers.fitting.model.LinearModel;
 
 /**
  * ACE bases of the study document's order, cutoff and r0 (ACEpotentials.jl defaults otherwise: wL = 1.5, a
- * pair basis of the same degree and cutoff). The fitted model is an {@link AcePotential}, which contracts
+ * pair basis of the same cutoff and, unless the document sets {@code pairDegree}, the same degree). The fitted model is an {@link AcePotential}, which contracts
  * the coefficients into the densities once and is much faster in relaxations than evaluating every basis
  * function; a basis of another kind gets the generic {@link LinearModel}.
  */
@@ -27,7 +27,9 @@ public final class AceBasisFactory implements BasisFactory {
     @Override
     public LinearBasis basis(int degree) {
         double r0 = settings.r0() > 0 ? settings.r0() : Double.NaN;
-        return new AceBasis(AceSpec.of(species, settings.order(), degree, settings.rcut(), r0));
+        AceSpec d = AceSpec.of(species, settings.order(), degree, settings.rcut(), r0);
+        return new AceBasis(new AceSpec(d.species(), d.order(), d.degree(), d.rcut(), d.r0(), d.wL(), true,
+                settings.pairDegreeFor(degree), d.pairRcut()));
     }
 
     @Override

@@ -44,8 +44,20 @@ public record StudyDocument(String name, String system, String reference, double
      * @param rmseDegrees  degrees of the RMSE sweep (at the largest L), may be empty
      * @param rcut         cutoff (A)
      * @param r0           typical bond length for the distance transform (A), or 0 for the default
+     * @param pairDegree   polynomial degree of the pair basis, or null for the ACEpotentials.jl default (the
+     *                     many-body degree); never below the many-body degree. The W EAM's pair spline has a
+     *                     feature 0.13 A wide inside the first shell that needs about 100 (docs/ace-accuracy.md)
      */
-    public record Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0) {
+    public record Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0, Integer pairDegree) {
+
+        public Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0) {
+            this(order, degree, rmseDegrees, rcut, r0, null);
+        }
+
+        /** The pair degree used with many-body degree d. */
+        public int pairDegreeFor(int d) {
+            return pairDegree == null ? d : Math.max(pairDegree, d);
+        }
     }
 
     /** Loss weights of (4.16): W_E, W_F, W_V (virial rows), W_d1V, W_d2V. */
@@ -104,6 +116,7 @@ public record StudyDocument(String name, String system, String reference, double
                 "training needs alpha > 0, nTrain > 0, nTest > 0");
         require(basis != null && basis.order() >= 1 && basis.degree() >= 1 && basis.rcut() > 0, where,
                 "basis needs order >= 1, degree >= 1, rcut > 0");
+        require(basis.pairDegree() == null || basis.pairDegree() >= 1, where, "basis.pairDegree must be >= 1");
         require(cases != null && !cases.isEmpty(), where, "cases is empty");
         for (Map.Entry<String, Weights> c : cases.entrySet()) {
             require(List.of("no-elasticity", "cle", "cle-nonlinear").contains(c.getKey()), where,
