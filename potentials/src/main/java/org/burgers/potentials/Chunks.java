@@ -52,6 +52,34 @@ public final class Chunks {
         });
     }
 
+    /** The work of one chunk of a many-body kernel: atoms [lo, hi) add their forces, virial and site energies. */
+    @FunctionalInterface
+    public interface ChunkKernel {
+        void run(int lo, int hi, double[] forces, double[] virial, double[] siteEnergies);
+    }
+
+    /**
+     * Energy, site energies, forces and virial of a kernel over n atoms: each chunk writes its own force
+     * and virial buffer (site energies are per atom, so chunks never share one), reduced in chunk order.
+     */
+    public static org.burgers.core.potential.Evaluation evaluate(boolean allowParallel, int n, boolean siteEnergies,
+                                                                ChunkKernel kernel) {
+        boolean parallel = worthForking(allowParallel, n);
+        double[][] fBuf = new double[COUNT][3 * n];
+        double[][] wBuf = new double[COUNT][9];
+        double[] site = new double[n];
+        run(parallel, c -> kernel.run(lo(c, n), lo(c + 1, n), fBuf[c], wBuf[c], site));
+        double[] f = new double[3 * n];
+        reduce(parallel, fBuf, f);
+        double[] w = new double[9];
+        for (double[] wc : wBuf) {
+            for (int k = 0; k < 9; k++) {
+                w[k] += wc[k];
+            }
+        }
+        return new org.burgers.core.potential.Evaluation(sum(site), siteEnergies ? site : null, f, w, null);
+    }
+
     /** Sum of v in index order (a fixed order, for per-chunk partial sums). */
     public static double sum(double[] v) {
         double s = 0;

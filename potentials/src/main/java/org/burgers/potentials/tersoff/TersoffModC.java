@@ -96,19 +96,8 @@ public final class TersoffModC implements Potential {
         for (int i = 0; i < n; i++) {
             type[i] = index.get(s.element(i).symbol());
         }
-        double[][] fBuf = new double[Chunks.COUNT][3 * n];
-        double[][] wBuf = new double[Chunks.COUNT][9];
-        double[] site = new double[n];
-        Chunks.run(Chunks.worthForking(parallel, n), c -> chunk(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl, fBuf[c], wBuf[c], site));
-        double[] f = new double[3 * n];
-        Chunks.reduce(Chunks.worthForking(parallel, n), fBuf, f);
-        double[] w = new double[9];
-        for (double[] wc : wBuf) {
-            for (int k = 0; k < 9; k++) {
-                w[k] += wc[k];
-            }
-        }
-        Evaluation e = new Evaluation(Chunks.sum(site), req.siteEnergies() ? site : null, f, w, null);
+        Evaluation e = Chunks.evaluate(parallel, n, req.siteEnergies(),
+                (lo, hi, f, w, site) -> chunk(lo, hi, type, nl, f, w, site));
         return req.hessian() ? e.withHessian(LocalFiniteDifferenceHessian.compute(this, s)) : e;
     }
 
