@@ -116,7 +116,7 @@ public final class ReportWriter {
             XYChart ch = new XYChartBuilder().width(640).height(480).title(q + " error vs L")
                     .xAxisTitle("training cell size L (r0)")
                     .yAxisTitle(q.equals("geometry") ? "||D ybar - D ybar^ML|| (A)" : "|E - E^ML| (eV)").build();
-            ch.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+            logLog(ch);
             boolean any = false;
             for (String c : CASES) {
                 List<ExperimentResult> pts = results.stream().filter(r -> r.ok() && r.caseName().equals(c)
@@ -136,7 +136,7 @@ public final class ReportWriter {
             XYChart rm = new XYChartBuilder().width(640).height(480).title(q + " error vs test force RMSE")
                     .xAxisTitle("test force RMSE (meV/A)")
                     .yAxisTitle(q.equals("geometry") ? "||D ybar - D ybar^ML|| (A)" : "|E - E^ML| (eV)").build();
-            rm.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+            logLog(rm);
             any = false;
             TreeSet<Double> ls = new TreeSet<>();
             results.forEach(r -> ls.add(r.trainingSize()));
@@ -158,6 +158,13 @@ public final class ReportWriter {
             }
         }
         return files;
+    }
+
+    /** Log axes labelled between decades too: the errors of a study often span less than one decade. */
+    private static void logLog(XYChart ch) {
+        ch.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        ch.getStyler().setXAxisLogarithmicDecadeOnly(false).setYAxisLogarithmicDecadeOnly(false);
+        ch.getStyler().setYAxisDecimalPattern("0.###E0");
     }
 
     private static double value(ExperimentResult r, String q) {
