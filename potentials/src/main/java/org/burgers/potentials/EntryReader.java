@@ -57,4 +57,42 @@ public final class EntryReader {
         }
         return out;
     }
+
+    /**
+     * The elements named in the first three words of the entries (element triplets of tersoff and sw files),
+     * in order of first appearance; an error names the line of an unknown element or an empty file.
+     */
+    public static List<String> tripletElements(ParameterReader in, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            throw in.error("no parameter entries", 1);
+        }
+        java.util.Set<String> el = new java.util.LinkedHashSet<>();
+        for (Entry e : entries) {
+            for (int k = 0; k < 3; k++) {
+                if (!org.burgers.core.structure.Element.isKnown(e.words()[k])) {
+                    throw in.error("unknown element '" + e.words()[k] + "'", e.line());
+                }
+                el.add(e.words()[k]);
+            }
+        }
+        return new ArrayList<>(el);
+    }
+
+    /** The numbers after the three element words of a triplet entry, named for the error messages. */
+    public static double[] tripletNumbers(ParameterReader in, Entry e, String[] names) {
+        String[] w = e.words();
+        double[] v = new double[names.length];
+        for (int k = 0; k < v.length; k++) {
+            try {
+                v[k] = Double.parseDouble(w[3 + k]);
+            } catch (NumberFormatException x) {
+                throw in.error("parameter " + names[k] + " of " + w[0] + w[1] + w[2] + " is not a number: '"
+                        + w[3 + k] + "'", e.lineOf(3 + k));
+            }
+            if (!Double.isFinite(v[k])) {
+                throw in.error("parameter " + names[k] + " of " + w[0] + w[1] + w[2] + " is not finite", e.lineOf(3 + k));
+            }
+        }
+        return v;
+    }
 }

@@ -1,10 +1,6 @@
 package org.burgers.potentials.sw;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.burgers.core.structure.Element;
 import org.burgers.potentials.EntryReader;
 import org.burgers.potentials.ParameterReader;
 
@@ -18,35 +14,12 @@ public final class SwReader {
 
     public static StillingerWeber read(ParameterReader in) {
         List<EntryReader.Entry> entries = EntryReader.read(in, 3 + NAMES.length);
-        if (entries.isEmpty()) {
-            throw in.error("no parameter entries", 1);
-        }
-        Set<String> el = new LinkedHashSet<>();
-        for (EntryReader.Entry e : entries) {
-            for (int k = 0; k < 3; k++) {
-                if (!Element.isKnown(e.words()[k])) {
-                    throw in.error("unknown element '" + e.words()[k] + "'", e.line());
-                }
-                el.add(e.words()[k]);
-            }
-        }
-        List<String> elements = new ArrayList<>(el);
+        List<String> elements = EntryReader.tripletElements(in, entries);
         int ne = elements.size();
         SwParameters[] table = new SwParameters[ne * ne * ne];
         for (EntryReader.Entry e : entries) {
             String[] w = e.words();
-            double[] v = new double[NAMES.length];
-            for (int k = 0; k < v.length; k++) {
-                try {
-                    v[k] = Double.parseDouble(w[3 + k]);
-                } catch (NumberFormatException x) {
-                    throw in.error("parameter " + NAMES[k] + " of " + w[0] + w[1] + w[2] + " is not a number: '"
-                            + w[3 + k] + "'", e.lineOf(3 + k));
-                }
-                if (!Double.isFinite(v[k])) {
-                    throw in.error("parameter " + NAMES[k] + " of " + w[0] + w[1] + w[2] + " is not finite", e.lineOf(3 + k));
-                }
-            }
+            double[] v = EntryReader.tripletNumbers(in, e, NAMES);
             // the checks of PairSW::read_file
             for (int k = 0; k < v.length; k++) {
                 if (k != 5 && v[k] < 0) {
