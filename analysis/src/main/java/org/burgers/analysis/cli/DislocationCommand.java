@@ -32,7 +32,7 @@ final class DislocationCommand implements Callable<Integer> {
     @Option(names = "--system", required = true, description = "w-screw, si-edge, nial-screw, w-mixed or w-loop")
     String system;
 
-    @Option(names = "--kind", required = true, description = "dipole, quadrupole (straight systems) or loop")
+    @Option(names = "--kind", required = true, description = "dipole, quadrupole (straight systems), loop (glide) or prismatic-loop (w-loop)")
     String kind;
 
     @Option(names = "--size", required = true,

@@ -19,16 +19,17 @@ public final class Dislocations {
     }
 
     /**
-     * @param kind "dipole" or "quadrupole" for the straight systems, "loop" for w-loop
+     * @param kind "dipole" or "quadrupole" for the straight systems, "loop" (glide) or "prismatic-loop" for w-loop
      * @param size cell size in lattice constants (L for dipoles, N for quadrupoles and loops)
      */
     public static DislocationConfiguration predictor(DislocationSystem sys, String kind, double size,
                                                      ElasticConstants c) {
         String k = kind.toLowerCase(Locale.ROOT);
         boolean loopSystem = sys.name().equals(DislocationSystem.W_LOOP.name());
-        if (loopSystem != k.equals("loop")) {
+        boolean loopKind = k.equals("loop") || k.equals("prismatic-loop");
+        if (loopSystem != loopKind) {
             throw new InputException(loopSystem
-                    ? "system w-loop needs --kind loop"
+                    ? "system w-loop needs --kind loop or prismatic-loop"
                     : "--kind " + kind + " does not fit system " + sys.name() + " (use dipole or quadrupole)");
         }
         switch (k) {
@@ -38,8 +39,10 @@ public final class Dislocations {
                 return DislocationBuilder.quadrupole(sys, c.a0(), c.c(), size);
             case "loop":
                 return LoopBuilder.loop(sys, c.a0(), c.c(), size);
+            case "prismatic-loop":
+                return LoopBuilder.prismatic(sys, c.a0(), c.c(), size);
             default:
-                throw new InputException("unknown --kind '" + kind + "' (known: dipole, quadrupole, loop)");
+                throw new InputException("unknown --kind '" + kind + "' (known: dipole, quadrupole, loop, prismatic-loop)");
         }
     }
 }

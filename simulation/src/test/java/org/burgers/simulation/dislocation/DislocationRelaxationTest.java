@@ -127,6 +127,29 @@ class DislocationRelaxationTest {
         relaxAndCheck(DislocationSystem.W_LOOP, "loop", 8, false);
     }
 
+    @Test
+    void wPrismaticLoopStaysOpenAndLammpsAgrees() throws Exception {
+        // a prismatic vacancy loop cannot shrink without climb: after relaxation the removed slab is still
+        // closed inside the disc (planes 2 spacings above and below the disc plane sit one spacing apart) and
+        // open outside it (four spacings apart). At 12 r0 (radius 9.4 A) the slab reopens into a flat void
+        // on relaxation; from 16 r0 (radius 12.6 A) the loop holds.
+        double size = 16;
+        DislocationSystem sys = DislocationSystem.W_LOOP;
+        RelaxResult r = relaxAndCheck(sys, "prismatic-loop", size, false);
+        DislocationConfiguration conf = Dislocations.predictor(sys, "prismatic-loop", size,
+                constants(sys, PotentialSpec.parse(sys.potential())));
+        double[] c = conf.cores().get(0).position();
+        double spacing = Math.abs(conf.cores().get(0).burgers()[2]) / 3;
+        double radius = size * conf.a0() / 4;
+        double[] inside = LoopBuilderTest.planeGap(r.structure(), c, spacing, 0, radius / 2);
+        double[] outside = LoopBuilderTest.planeGap(r.structure(), c, spacing, 1.6 * radius, 1e9);
+        System.out.printf("prismatic loop %.0f r0: gap inside %.3f A (%d pairs), outside %.3f A, spacing %.3f A%n",
+                size, inside[0], (int) inside[1], outside[0], spacing);
+        assertTrue(inside[1] > 3 && outside[1] > 3);
+        assertEquals(spacing, inside[0], 0.25 * spacing, "slab closed inside the loop");
+        assertEquals(4 * spacing, outside[0], 0.25 * spacing, "lattice intact outside the loop");
+    }
+
     /** The six stress components (GPa) of a relaxed W screw quadrupole of size n. */
     double[] wScrewStress(double n) throws Exception {
         RelaxResult r = relaxAndCheck(DislocationSystem.W_SCREW, "quadrupole", n);

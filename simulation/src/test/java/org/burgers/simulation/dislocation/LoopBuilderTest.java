@@ -42,4 +42,65 @@ class LoopBuilderTest {
         assertThrows(InputException.class, () -> LoopBuilder.loop(DislocationSystem.W_LOOP, A,
                 DislocationBuilderTest.W, 4));
     }
+
+    @Test
+    void prismaticLoopRemovesOneBurgersVectorOfMaterialAndClosesIt() {
+        double size = 16;
+        DislocationConfiguration c = LoopBuilder.prismatic(DislocationSystem.W_LOOP, A, DislocationBuilderTest.W, size);
+        double[] ref = c.referenceCell();
+        double[] len = {ref[0], ref[4], ref[8]};
+        int perfect = (int) Math.round(2 * len[0] * len[1] * len[2] / (A * A * A));
+        int removed = perfect - c.structure().size();
+        double r = size * A / 4;
+        double area = 0.5 * LoopBuilder.SIDES * r * r * Math.sin(2 * Math.PI / LoopBuilder.SIDES);
+        double b = A * Math.sqrt(3) / 2;
+        // volume |b| * area over the atomic volume a^3/2, up to the sites cut by the rim
+        double expected = b * area / (A * A * A / 2);
+        assertEquals(expected, removed, 0.1 * expected, "removed atoms");
+        // beta_zz = -|b| area / V (material removed), no other component
+        assertEquals(-b * area / (len[0] * len[1] * len[2]), c.plastic()[8], 1e-8);
+        for (int k = 0; k < 8; k++) {
+            assertEquals(0, c.plastic()[k], 1e-12);
+        }
+        // sanity of the predictor: the Volterra field is singular on the rim, where atoms come to 1.73 A
+        // (bcc nearest neighbours: 2.72 A); nothing coincides
+        NeighbourList nl = NeighbourList.full(c.structure(), 1.6);
+        assertEquals(0, nl.pairs(), "atoms closer than 1.6 A");
+        // the predictor closes most of the slab near the axis: planes two spacings above and below the disc
+        // plane (four apart in the perfect lattice) come to less than two spacings (the Volterra jump is
+        // exactly b only on the disc itself; relaxation closes the rest, see DislocationRelaxationTest)
+        double[] gap = planeGap(c.structure(), c.cores().get(0).position(), b / 3, 0, r / 2);
+        assertTrue(gap[0] < 2 * b / 3 && gap[0] > 0.5 * b / 3, "gap " + gap[0]);
+        assertTrue(LoopBuilder.insidePolygon(0.99 * r * Math.cos(Math.PI / LoopBuilder.SIDES), 0, r));
+        assertTrue(!LoopBuilder.insidePolygon(0, 1.001 * r, r));
+    }
+
+    /**
+     * Mean z distance between atoms whose lattice sites lie two (222) spacings above and below the loop's
+     * plane, over sites at in-plane distance [rmin, rmax) from the loop axis; {mean, count}.
+     */
+    static double[] planeGap(org.burgers.core.structure.Structure s, double[] centre, double spacing, double rmin,
+                             double rmax) {
+        double[] site = s.array("lattice");
+        double[] x = s.positionsView();
+        double up = 0;
+        double down = 0;
+        int nu = 0;
+        int nd = 0;
+        for (int a = 0; a < s.size(); a++) {
+            double rho = Math.hypot(site[3 * a] - centre[0], site[3 * a + 1] - centre[1]);
+            if (rho < rmin || rho >= rmax) {
+                continue;
+            }
+            double dz = site[3 * a + 2] - centre[2];
+            if (Math.abs(dz - 2 * spacing) < 0.1 * spacing) {
+                up += x[3 * a + 2];
+                nu++;
+            } else if (Math.abs(dz + 2 * spacing) < 0.1 * spacing) {
+                down += x[3 * a + 2];
+                nd++;
+            }
+        }
+        return new double[] {up / nu - down / nd, Math.min(nu, nd)};
+    }
 }
