@@ -40,11 +40,21 @@ public final class ReportWriter {
      */
     public static Map<String, Object> write(Path dir, String title, Object settings, List<ExperimentResult> results,
                                             int sweepDegree, List<String> notes) {
+        return write(dir, title, settings, results, sweepDegree, notes, List.of());
+    }
+
+    /**
+     * As {@link #write(Path, String, Object, List, int, List)}, with the constants of Theorem 3.1 estimated
+     * from the experiments ({@link TheoremConstants}; empty when the study has no straight dislocations).
+     */
+    public static Map<String, Object> write(Path dir, String title, Object settings, List<ExperimentResult> results,
+                                            int sweepDegree, List<String> notes, List<TheoremConstants> constants) {
         List<RateEntry> rates = rates(results, sweepDegree);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("title", title);
         json.put("settings", settings);
         json.put("rates", rates);
+        json.put("theoremConstants", constants);
         json.put("experiments", results);
         List<String> allNotes = new ArrayList<>(notes);
         for (ExperimentResult r : results) {
@@ -63,8 +73,10 @@ public final class ReportWriter {
         }
         ResultStore.writeAtomically(dir.resolve("report.json"), sanitise(json));
         List<String> images = plots(dir, results, sweepDegree);
-        ResultStore.writeStringAtomically(dir.resolve("report.md"), markdown(title, rates, results, images, allNotes));
-        ResultStore.writeStringAtomically(dir.resolve("report.html"), html(title, rates, results, images, allNotes));
+        ResultStore.writeStringAtomically(dir.resolve("report.md"), markdown(title, rates, results, images, allNotes)
+                + constantsMarkdown(constants));
+        ResultStore.writeStringAtomically(dir.resolve("report.html"), html(title, rates, results, images, allNotes)
+                .replace("</body></html>", constantsHtml(constants) + "</body></html>"));
         return json;
     }
 
@@ -212,6 +224,49 @@ public final class ReportWriter {
             notes.forEach(n -> sb.append("- ").append(n).append('\n'));
         }
         return sb.toString();
+    }
+
+    private static String constantsMarkdown(List<TheoremConstants> constants) {
+        if (constants.isEmpty()) {
+            return "";
+        }
+        TheoremConstants first = constants.get(0);
+        StringBuilder sb = new StringBuilder("\n## Constants of Theorem 3.1\n\n");
+        sb.append(String.format(Locale.ROOT, "Ratios of each measured error to the bracket of (3.13) / (3.14), "
+                + "evaluated with the measured eps^F, eps^E (test RMSEs, eV/A and eV/atom), eps_1^V, eps_2^V (eV/A^3), "
+                + "n_D = %d, L_D = %g r0. The largest ratio is the smallest constant consistent with every "
+                + "measurement; max/min is the spread.%n%n", first.nD(), first.lD()));
+        sb.append("| case | points | C^G min | C^G median | C^G max | C^G max/min | C^E min | C^E median | C^E max "
+                + "| C^E max/min |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (TheoremConstants t : constants) {
+            double[] g = t.cG();
+            double[] e = t.cE();
+            sb.append("| ").append(t.caseName()).append(" | ").append(t.points()).append(" | ").append(fmt(g[0]))
+                    .append(" | ").append(fmt(g[1])).append(" | ").append(fmt(g[2])).append(" | ")
+                    .append(fmt(g[2] / g[0])).append(" | ").append(fmt(e[0])).append(" | ").append(fmt(e[1]))
+                    .append(" | ").append(fmt(e[2])).append(" | ").append(fmt(e[2] / e[0])).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String constantsHtml(List<TheoremConstants> constants) {
+        if (constants.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<h2>Constants of Theorem 3.1</h2>\n<p>Ratio of each measured error to the "
+                + "bracket of (3.13) / (3.14) with the measured matching conditions (see report.md).</p>\n<table><tr>"
+                + "<th>case</th><th>points</th><th>C^G min</th><th>C^G median</th><th>C^G max</th><th>C^E min</th>"
+                + "<th>C^E median</th><th>C^E max</th></tr>\n");
+        for (TheoremConstants t : constants) {
+            double[] g = t.cG();
+            double[] e = t.cE();
+            sb.append("<tr><td>").append(t.caseName()).append("</td><td>").append(t.points()).append("</td>");
+            for (double v : new double[] {g[0], g[1], g[2], e[0], e[1], e[2]}) {
+                sb.append("<td>").append(fmt(v)).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        return sb.append("</table>\n").toString();
     }
 
     private static String html(String title, List<RateEntry> rates, List<ExperimentResult> results,

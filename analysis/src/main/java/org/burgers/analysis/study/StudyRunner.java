@@ -162,6 +162,11 @@ public final class StudyRunner {
         }
         StudyDocument d = StudyDocument.read(docFile);
         List<ExperimentResult> results = new ResultStore(out).all();
+        if (results.isEmpty() && Files.exists(out.resolve("report.json"))) {
+            // a committed report without its experiments/ folder: rebuilding would replace it by an empty one
+            throw new InputException("no experiments stored in " + out.resolve("experiments")
+                    + "; refusing to overwrite the existing report.json with an empty report");
+        }
         List<String> notes = new ArrayList<>();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("document", d);
@@ -186,7 +191,10 @@ public final class StudyRunner {
                 notes.add("experiment " + r.id() + ": " + w);
             }
         }
-        return ReportWriter.write(out, d.name(), settings, results, d.basis().degree(), notes);
+        // Theorem 3.1's constants: n_D = 4 cores of the quadrupole, L_D = N/2 their separation
+        List<org.burgers.analysis.report.TheoremConstants> constants = d.system().equals("w-loop") ? List.of()
+                : org.burgers.analysis.report.TheoremConstants.estimate(results, 4, d.simulationSize() / 2);
+        return ReportWriter.write(out, d.name(), settings, results, d.basis().degree(), notes, constants);
     }
 
     private void checkSameStudy(Path out) {

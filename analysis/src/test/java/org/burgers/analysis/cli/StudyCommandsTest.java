@@ -92,4 +92,17 @@ class StudyCommandsTest {
         assertTrue(found);
         assertTrue(Files.exists(dir.resolve("report.html")) && Files.exists(dir.resolve("geometry-vs-L.png")));
     }
+
+    /** A committed report whose experiments/ folder is not there is not replaced by an empty one. */
+    @Test
+    void reportRefusesToOverwriteAReportWithoutExperiments() throws Exception {
+        Path d = dir.resolve("committed");
+        Files.createDirectories(d);
+        StudyDocument.preset("w-screw-quick").write(d.resolve("study.json"));
+        Files.writeString(d.resolve("report.json"), "{\"rates\": [1]}");
+        SimulationCommandsTest.Run r = SimulationCommandsTest.run("report", d.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no experiments"), r.err());
+        assertEquals("{\"rates\": [1]}", Files.readString(d.resolve("report.json")));
+    }
 }
