@@ -87,7 +87,6 @@ class DislocationBuilderTest {
         double[] cell = conf.referenceCell();
         double lx = cell[0];
         double ly = cell[4];
-        double lz = cell[8];
         double[] beta = conf.plastic();
         double[] b = conf.cores().get(0).burgers();
         double bb = b[0] * b[0] + b[1] * b[1] + b[2] * b[2];
@@ -110,8 +109,8 @@ class DislocationBuilderTest {
         ring.sort((p, q) -> Double.compare(p[0], q[0]));
         double[] sum = new double[3];
         for (int k = 0; k < ring.size(); k++) {
-            double[] u1 = displacement(x, lat, beta, (int) ring.get(k)[1], lx, ly, lz);
-            double[] u2 = displacement(x, lat, beta, (int) ring.get((k + 1) % ring.size())[1], lx, ly, lz);
+            double[] u1 = displacement(x, lat, beta, (int) ring.get(k)[1], s.cell());
+            double[] u2 = displacement(x, lat, beta, (int) ring.get((k + 1) % ring.size())[1], s.cell());
             double[] du = {u2[0] - u1[0], u2[1] - u1[1], u2[2] - u1[2]};
             double m = Math.rint((du[0] * b[0] + du[1] * b[1] + du[2] * b[2]) / bb);
             for (int d = 0; d < 3; d++) {
@@ -122,10 +121,12 @@ class DislocationBuilderTest {
         return sum;
     }
 
-    /** Elastic displacement of an atom: position minus site minus the homogeneous plastic part, unwrapped. */
-    static double[] displacement(double[] x, double[] lat, double[] beta, int i, double lx, double ly, double lz) {
+    /**
+     * Elastic displacement of an atom: position minus site minus the homogeneous plastic part, unwrapped by
+     * whole vectors of the (tilted) cell the positions were wrapped in: small except for those wraps.
+     */
+    static double[] displacement(double[] x, double[] lat, double[] beta, int i, org.burgers.core.structure.Cell cell) {
         double[] u = new double[3];
-        double[] len = {lx, ly, lz};
         for (int d = 0; d < 3; d++) {
             double v = x[3 * i + d] - lat[3 * i + d];
             for (int e = 0; e < 3; e++) {
@@ -133,10 +134,14 @@ class DislocationBuilderTest {
             }
             u[d] = v;
         }
-        // undo wrapping by whole (tilted) cell vectors: components are small except for wraps
-        for (int d = 2; d >= 0; d--) {
-            double w = Math.rint(u[d] / len[d]);
-            u[d] -= w * len[d];
+        double[] f = new double[3];
+        cell.toFractional(u[0], u[1], u[2], f, 0);
+        double[] m = cell.matrix();
+        for (int k = 0; k < 3; k++) {
+            double w = Math.rint(f[k]);
+            for (int d = 0; d < 3; d++) {
+                u[d] -= w * m[3 * k + d];
+            }
         }
         return u;
     }
