@@ -199,6 +199,87 @@ class DislocationBuilderTest {
         assertEquals(0.5 * Math.abs(bz), Math.abs(tilt), 0.1 * Math.abs(bz));
     }
 
+    /**
+     * W mixed (diagonal arrangement): partners at exactly (Lxd/2, -Ly/2) from each other (nearest opposite
+     * neighbours near 45 degrees); the climb segment of each cut removes exactly strip area x line period /
+     * atomic volume atoms (one column per plane crossed: |b_x| = a sqrt(2/3) is the column spacing along x);
+     * the cell is shortened along x by |b_x| / 2 per dipole (the plastic distortion of the bent cut); every
+     * atom away from the cores has the 8 first neighbours of bcc (no gap, no overlap at the strips, the cuts
+     * or the periodic boundaries); circuits around the corner of a cut or across a strip enclose nothing.
+     */
+    @Test
+    void wMixedDiagonalLayoutRemovesExactlyTheClimbStrip() {
+        double a = 3.14339;
+        for (double size : new double[] {10, 20}) {
+            for (boolean quad : new boolean[] {false, true}) {
+                DislocationConfiguration conf = DislocationBuilder.build(DislocationSystem.W_MIXED, a, W, size, quad, 4);
+                String what = "w-mixed " + (quad ? "quadrupole " : "dipole ") + size;
+                Structure s = conf.structure();
+                double[] ref = conf.referenceCell();
+                double lx = ref[0];
+                double ly = ref[4];
+                double pz = ref[8];
+                int copies = quad ? 2 : 1;
+                double lxd = lx / copies;
+                double bx = a * Math.sqrt(2.0 / 3);
+                assertEquals(2 * copies, conf.cores().size(), what);
+                for (int k = 0; k < copies; k++) {
+                    double[] plus = conf.cores().get(2 * k).position();
+                    double[] minus = conf.cores().get(2 * k + 1).position();
+                    assertEquals(bx, conf.cores().get(2 * k).burgers()[0], 1e-9, what);
+                    assertEquals(lxd / 2, minus[0] - plus[0], 1e-9, what + " partner offset x");
+                    assertEquals(-ly / 2, minus[1] - plus[1], 1e-9, what + " partner offset y");
+                    assertEquals(45, Math.toDegrees(Math.atan2(ly, lxd)), 5, what + " angle of the nearest opposite cores");
+                    if (k > 0) {
+                        assertEquals(lxd, plus[0] - conf.cores().get(0).position()[0], 1e-9, what + " second dipole");
+                    }
+                }
+                // removed sites: strip |b_x| x Ly/2 per dipole, times the line period, over the atomic volume a^3/2
+                double volume = lx * ly * pz;
+                double omega = a * a * a / 2;
+                double sites = volume / omega;
+                assertEquals(Math.rint(sites), sites, 1e-9, what);
+                double expected = copies * bx * (ly / 2) * pz / omega;
+                assertEquals(Math.rint(expected), expected, 1e-9, what + ": strip holds a whole number of sites");
+                assertEquals(expected, sites - s.size(), 1e-9, what + " removed atoms");
+                // plastic distortion of the bent cut: the cell loses |b_x|/2 along x per dipole, b_z/2 along z
+                assertEquals(lx - copies * bx / 2, s.cell().get(0, 0), 1e-9, what + " cell shortened");
+                double bz = conf.cores().get(0).burgers()[2];
+                assertEquals(-copies * bz / 2, s.cell().get(0, 2), 1e-9, what + " cell c1 z tilt");
+                // coordination away from the cores: 8 first neighbours (2.72 A), none up to the second shell (3.14 A).
+                // (Across a cut the predictor pairs site R with R - b at the field of R: bonds there are off by
+                // about b |grad u|, 0.2 A at 8 A from a core, as for any Volterra cut in linear elasticity.)
+                NeighbourList nl = NeighbourList.full(s, 2.93);
+                double[] lat = s.array("lattice");
+                int checked = 0;
+                for (int i = 0; i < s.size(); i++) {
+                    boolean far = true;
+                    for (DislocationCore c : conf.cores()) {
+                        double dx = lat[3 * i] - c.position()[0];
+                        double dy = lat[3 * i + 1] - c.position()[1];
+                        dx -= Math.rint(dx / lx) * lx;
+                        dy -= Math.rint(dy / ly) * ly;
+                        far &= Math.hypot(dx, dy) > 9;
+                    }
+                    if (far) {
+                        checked++;
+                        assertEquals(8, nl.count(i), what + " first neighbours of atom " + i);
+                    }
+                }
+                assertTrue(checked >= (size > 10 ? s.size() / 4 : 10), what + " checked " + checked);
+                // no dislocation at the corner of the cut, nor inside the removed strip
+                double[] plus = conf.cores().get(0).position();
+                double[] minus = conf.cores().get(1).position();
+                double[] corner = circuit(conf, minus[0], plus[1], 4.0);
+                double[] strip = circuit(conf, minus[0] + bx / 2, 0.5 * (plus[1] + minus[1]), 4.0);
+                for (int d = 0; d < 3; d++) {
+                    assertEquals(0, corner[d], 0.02, what + " circuit around the corner of the cut");
+                    assertEquals(0, strip[d], 0.02, what + " circuit across the removed strip");
+                }
+            }
+        }
+    }
+
     @Test
     void badInputIsRefusedClearly() {
         InputException e = assertThrows(InputException.class, () -> DislocationSystem.named("w-edge"));
