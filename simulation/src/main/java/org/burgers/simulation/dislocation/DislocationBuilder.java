@@ -24,6 +24,10 @@ import org.burgers.simulation.lattice.Supercell;
  * <li>quadrupole: four cores near (Lx/4, Ly/4) +b, (3Lx/4, Ly/4) -b, (Lx/4, 3Ly/4) -b, (3Lx/4, 3Ly/4) +b, so
  * each has four nearest neighbours of opposite sign and the two slipped segments cancel.</li>
  * </ul>
+ * Systems with {@link Arrangement#DIAGONAL} (w-mixed) instead put the partners diagonally, join them by a cut
+ * bent through a corner and remove the strip of sites its climb segment closes over ({@link DiagonalLayout});
+ * their quadrupole of size N is two dipole cells of size N/sqrt(2) side by side (cell about sqrt(2) N x N/sqrt(2)).
+ * The configurations of the other systems are unchanged by that option (byte-identical output).
  * Displacements are the Stroh fields of every core summed over periodic images with the Cai correction
  * ({@link PeriodicDislocationField}), evaluated once per atom column.
  */

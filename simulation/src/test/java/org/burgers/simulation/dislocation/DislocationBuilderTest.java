@@ -122,6 +122,69 @@ class DislocationBuilderTest {
     }
 
     /**
+     * Core locator from the differential displacements of the Vitek map: for every pair of nearest-neighbour
+     * atom columns within {@code radius} of (cx, cy), the difference of their elastic displacements reduced by
+     * the nearest multiple of b (the lattice translation across a cut), its z component then reduced modulo
+     * the line period p; returns {x, y} of the centroid of the pair midpoints weighted by those |dz| that
+     * exceed a tenth of p/3 (the far field is left out, as in the map). Unlike a triangle-by-triangle circuit,
+     * this has no rounding ambiguity when the edge component spreads over several columns.
+     */
+    static double[] coreLocation(DislocationConfiguration conf, double cx, double cy, double radius) {
+        Structure s = conf.structure();
+        double[] lat = s.array("lattice");
+        double[] cell = conf.referenceCell();
+        double lx = cell[0];
+        double ly = cell[4];
+        double pz = cell[8];
+        double[] b = conf.cores().get(0).burgers();
+        double bb = b[0] * b[0] + b[1] * b[1] + b[2] * b[2];
+        // one atom per column near the point, at its nearest periodic image: {x, y, atom}
+        List<double[]> cols = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < s.size(); i++) {
+            double dx = lat[3 * i] - cx;
+            double dy = lat[3 * i + 1] - cy;
+            dx -= Math.rint(dx / lx) * lx;
+            dy -= Math.rint(dy / ly) * ly;
+            if (Math.hypot(dx, dy) < radius && seen.add(Math.round(dx * 1000) * 1_000_003L + Math.round(dy * 1000))) {
+                cols.add(new double[] {cx + dx, cy + dy, i});
+            }
+        }
+        double dnn = Double.POSITIVE_INFINITY;
+        for (int a = 0; a < cols.size(); a++) {
+            for (int c = a + 1; c < cols.size(); c++) {
+                dnn = Math.min(dnn, dist(cols.get(a), cols.get(c)));
+            }
+        }
+        double wx = 0;
+        double wy = 0;
+        double weight = 0;
+        for (int a = 0; a < cols.size(); a++) {
+            double[] u1 = displacement(s.positionsView(), lat, conf.plastic(), (int) cols.get(a)[2], s.cell());
+            for (int c = a + 1; c < cols.size(); c++) {
+                if (dist(cols.get(a), cols.get(c)) > 1.1 * dnn) {
+                    continue;
+                }
+                double[] u2 = displacement(s.positionsView(), lat, conf.plastic(), (int) cols.get(c)[2], s.cell());
+                double m = Math.rint(((u2[0] - u1[0]) * b[0] + (u2[1] - u1[1]) * b[1] + (u2[2] - u1[2]) * b[2]) / bb);
+                double dz = u2[2] - u1[2] - m * b[2];
+                dz -= Math.rint(dz / pz) * pz;
+                double w = Math.abs(dz);
+                if (w > 0.1 * pz / 3) {
+                    wx += w * 0.5 * (cols.get(a)[0] + cols.get(c)[0]);
+                    wy += w * 0.5 * (cols.get(a)[1] + cols.get(c)[1]);
+                    weight += w;
+                }
+            }
+        }
+        return new double[] {wx / weight, wy / weight};
+    }
+
+    private static double dist(double[] p, double[] q) {
+        return Math.hypot(p[0] - q[0], p[1] - q[1]);
+    }
+
+    /**
      * Elastic displacement of an atom: position minus site minus the homogeneous plastic part, unwrapped by
      * whole vectors of the (tilted) cell the positions were wrapped in: small except for those wraps.
      */
