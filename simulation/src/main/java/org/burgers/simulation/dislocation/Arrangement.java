@@ -12,11 +12,11 @@ public enum Arrangement {
      */
     GLIDE_PLANE,
     /**
-     * The quadrupolar arrangement of Bulatov and Cai (Computer Simulations of Dislocations, 2006, sec. 5.4):
+     * The quadrupolar arrangement of Bulatov and Cai (Computer Simulations of Dislocations, 2006):
      * the partners of a dipole at (x, y) and (x + Lx/2, y -/+ Ly/2), so every core is an inversion centre of
      * the periodic array (no elastic force on it) and its four nearest opposite-sign neighbours sit at about
      * 45 degrees to the glide plane, where the edge-edge glide force ~ x (x^2 - y^2) / r^4 (Hirth and Lothe,
-     * eq. 5-16) pushes opposite cores back (stable). The cut runs along the glide plane of the +b core and
+     * ch. 5) pushes opposite cores back (stable). The cut runs along the glide plane of the +b core and
      * then normal to it down (or up) to the -b core; across that climb segment the edge component overlaps
      * the material, so a strip of sites of width |b_x| is removed. The quadrupole is two such dipoles side by
      * side along x. Used by w-mixed.

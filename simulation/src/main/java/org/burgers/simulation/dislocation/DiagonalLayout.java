@@ -7,7 +7,7 @@ import org.burgers.simulation.dislocation.elastic.LineDislocationField;
 import org.burgers.simulation.dislocation.periodic.Dipole;
 
 /**
- * Cores, cuts and removed sites of the {@link Arrangement#DIAGONAL} layout (Bulatov and Cai 2006, sec. 5.4).
+ * Cores, cuts and removed sites of the {@link Arrangement#DIAGONAL} layout (Bulatov and Cai 2006).
  *
  * <p>One dipole in a cell {@code lxd x ly}: the +b core P+ between two glide planes near (lxd/4, 3ly/4) (or
  * near ly/4, see below), the -b core at exactly {@code P- = P+ + (lxd/2, t ly/2)} with {@code t = -sign(b_x)},
