@@ -73,7 +73,8 @@ public final class DislocationBuilder {
             throw new InputException(String.format(java.util.Locale.ROOT,
                     "--size %.3g r0 gives a %.2f x %.2f A cell, too small for the core separation: cores would be "
                             + "%.2f A (%.2f r0) apart, need at least %.1f r0 (size >= %.1f)", size, lx, ly, separation,
-                    separation / a0, MIN_SEPARATION_R0, 2 * MIN_SEPARATION_R0));
+                    separation / a0, MIN_SEPARATION_R0,
+                    2 * MIN_SEPARATION_R0 * (diagonal && quadrupole ? Math.sqrt(2) : 1)));
         }
         Supercell sc = Supercell.build(crystal, sys.frame(), nx, ny, 1);
         double[] q = sc.rotation();
