@@ -43,7 +43,11 @@ final class VitekCommand implements Callable<Integer> {
         if (pixels < 100 || pixels > 10000) {
             throw new InputException("--pixels must be between 100 and 10000, got " + pixels);
         }
-        VitekMap.write(out, lattice, s.positionsView(), cell, cores, signs, pixels);
+        // plastic distortion and Burgers vector (when written by 'burgers dislocation'): cuts of mixed or
+        // edge dislocations then show no spurious arrows
+        double[] plastic = f.info().get("plastic_distortion") instanceof double[] pd && pd.length == 9 ? pd : null;
+        double[] b = burgers.length >= 3 ? java.util.Arrays.copyOf(burgers, 3) : null;
+        VitekMap.write(out, lattice, s.positionsView(), cell, cores, signs, pixels, s.cell().matrix(), plastic, b);
         System.out.println(Json.write(java.util.Map.of("png", out.toString(), "natoms", s.size())));
         return 0;
     }

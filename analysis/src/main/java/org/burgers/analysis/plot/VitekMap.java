@@ -40,6 +40,22 @@ public final class VitekMap {
      */
     public static void write(Path png, double[] lattice, double[] positions, double[] cell, double[] cores,
                              int[] signs, int pixels) {
+        write(png, lattice, positions, cell, cores, signs, pixels, null, null, null);
+    }
+
+    /**
+     * As above, for dislocations with an edge component whose cuts are not invisible in z (the W mixed
+     * dislocation: b_z = p/3). The elastic displacement of an atom is {@code x - R - beta R} ({@code beta} the
+     * plastic distortion added to atoms and cell), unwrapped by whole vectors of the actual (tilted) cell; the
+     * difference of two neighbours is reduced by the nearest multiple of {@code b} (the lattice translation
+     * across a cut, as in a Burgers circuit) and then its z component modulo p, as before.
+     *
+     * @param actualCell the cell the positions were wrapped in (row-major), or null: z unwrapped by p only
+     * @param plastic    beta (row-major 3x3) or null for zero
+     * @param burgers    the Burgers vector of one core (A) or null for (0, 0, p)
+     */
+    public static void write(Path png, double[] lattice, double[] positions, double[] cell, double[] cores,
+                             int[] signs, int pixels, double[] actualCell, double[] plastic, double[] burgers) {
         double lx = cell[0];
         double ly = cell[4];
         double pz = cell[8];
@@ -61,14 +77,34 @@ public final class VitekMap {
         double[] cx = new double[m];
         double[] cy = new double[m];
         double[] h = new double[m];
-        double[] uz = new double[m];
+        double[] u = new double[3 * m];
+        org.burgers.core.structure.Cell actual = actualCell == null ? null
+                : org.burgers.core.structure.Cell.periodic(actualCell);
+        double[] frac = new double[3];
         for (int c = 0; c < m; c++) {
             int i = cols.get(c);
             cx[c] = wrap(lattice[3 * i], lx);
             cy[c] = wrap(lattice[3 * i + 1], ly);
             h[c] = wrap(lattice[3 * i + 2], pz) / pz;
-            uz[c] = positions[3 * i + 2] - lattice[3 * i + 2];
+            for (int d = 0; d < 3; d++) {
+                double v = positions[3 * i + d] - lattice[3 * i + d];
+                for (int e = 0; plastic != null && e < 3; e++) {
+                    v -= plastic[3 * d + e] * lattice[3 * i + e];
+                }
+                u[3 * c + d] = v;
+            }
+            if (actual != null) {
+                actual.toFractional(u[3 * c], u[3 * c + 1], u[3 * c + 2], frac, 0);
+                for (int k = 0; k < 3; k++) {
+                    double wk = Math.rint(frac[k]);
+                    for (int d = 0; d < 3; d++) {
+                        u[3 * c + d] -= wk * actualCell[3 * k + d];
+                    }
+                }
+            }
         }
+        double[] bv = burgers == null ? new double[] {0, 0, pz} : burgers.clone();
+        double bb = bv[0] * bv[0] + bv[1] * bv[1] + bv[2] * bv[2];
         // nearest projected column distance
         double dnn = Double.POSITIVE_INFINITY;
         for (int a = 1; a < Math.min(m, 200); a++) {
@@ -119,7 +155,9 @@ public final class VitekMap {
                         if (d > 1.05 * dnn) {
                             continue;
                         }
-                        double du = uz[b] - uz[a];
+                        double[] dv = {u[3 * b] - u[3 * a], u[3 * b + 1] - u[3 * a + 1], u[3 * b + 2] - u[3 * a + 2]};
+                        double nb = Math.rint((dv[0] * bv[0] + dv[1] * bv[1] + dv[2] * bv[2]) / bb);
+                        double du = dv[2] - nb * bv[2];
                         du -= Math.rint(du / pz) * pz;
                         double len = du / (pz / 3) * d;   // p/3 spans the bond
                         if (Math.abs(len) < 0.1 * d) {

@@ -45,6 +45,37 @@ class DislocationCommandTest {
     }
 
     @Test
+    void writesTheRelaxedWMixedQuadrupoleWithItsClimbStripsRemoved(@TempDir Path dir) throws Exception {
+        Path xyz = dir.resolve("m.xyz");
+        SimulationCommandsTest.Run r = SimulationCommandsTest.run("dislocation", "--system", "w-mixed", "--kind",
+                "quadrupole", "--size", "10", "--relax", "1e-6", "--out", xyz.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals(4, j.get("cores").size());
+        assertTrue(j.get("relaxation").get("converged").asBoolean());
+        assertTrue(j.get("relaxation").get("fmax").asDouble() < 1e-6);
+        Frame f = ExtXyz.readFirst(xyz);
+        double a = j.get("a0").asDouble();
+        double[] ref = (double[]) f.info().get("lattice_cell");
+        double sites = ref[0] * ref[4] * ref[8] / (a * a * a / 2);
+        // two strips, each one column per (-1,1,0) plane (spacing a/sqrt(2)) over half the cell height
+        double removed = 2 * (ref[4] / 2) / (a / Math.sqrt(2));
+        assertEquals(Math.rint(removed), removed, 1e-9);
+        assertEquals(sites - removed, j.get("natoms").asInt(), 1e-9);
+        assertEquals(j.get("natoms").asInt(), f.structure().size());
+        Path png = dir.resolve("m.png");
+        SimulationCommandsTest.Run v = SimulationCommandsTest.run("vitek", "--structure", xyz.toString(), "--out",
+                png.toString(), "--pixels", "300");
+        assertEquals(0, v.code(), v.err());
+        assertTrue(Files.size(png) > 1000);
+        // too small for four cores at 45 degrees
+        SimulationCommandsTest.Run small = SimulationCommandsTest.run("dislocation", "--system", "w-mixed", "--kind",
+                "quadrupole", "--size", "3", "--out", dir.resolve("s.xyz").toString());
+        assertEquals(2, small.code());
+        assertTrue(small.err().contains("too small"), small.err());
+    }
+
+    @Test
     void badInputExitsWithCode2(@TempDir Path dir) {
         String out = dir.resolve("x.xyz").toString();
         SimulationCommandsTest.Run r = SimulationCommandsTest.run("dislocation", "--system", "fe-screw", "--kind",

@@ -24,6 +24,10 @@ import org.burgers.simulation.lattice.Supercell;
  * <li>quadrupole: four cores near (Lx/4, Ly/4) +b, (3Lx/4, Ly/4) -b, (Lx/4, 3Ly/4) -b, (3Lx/4, 3Ly/4) +b, so
  * each has four nearest neighbours of opposite sign and the two slipped segments cancel.</li>
  * </ul>
+ * Systems with {@link Arrangement#DIAGONAL} (w-mixed) instead put the partners diagonally, join them by a cut
+ * bent through a corner and remove the strip of sites its climb segment closes over ({@link DiagonalLayout});
+ * their quadrupole of size N is two dipole cells of size N/sqrt(2) side by side (cell about sqrt(2) N x N/sqrt(2)).
+ * The configurations of the other systems are unchanged by that option (byte-identical output).
  * Displacements are the Stroh fields of every core summed over periodic images with the Cai correction
  * ({@link PeriodicDislocationField}), evaluated once per atom column.
  */
@@ -55,16 +59,22 @@ public final class DislocationBuilder {
                 sys.burgers());
         Crystal crystal = sys.crystal(a0);
         double[] periods = Supercell.periods(crystal, sys.frame());
-        int nx = Math.max(1, (int) Math.round(size * a0 / periods[0]));
-        int ny = Math.max(1, (int) Math.round(size * a0 / periods[1]));
+        boolean diagonal = sys.arrangement() == Arrangement.DIAGONAL;
+        // diagonal quadrupole: two dipole cells of size N/sqrt(2) side by side, so the cell area (N^2) and the
+        // nearest opposite-core distance (N/2) are those of the checkerboard quadrupoles of the other systems
+        double cellSize = diagonal && quadrupole ? size / Math.sqrt(2) : size;
+        int nx = Math.max(1, (int) Math.round(cellSize * a0 / periods[0])) * (diagonal && quadrupole ? 2 : 1);
+        int ny = Math.max(1, (int) Math.round(cellSize * a0 / periods[1]));
         double lx = nx * periods[0];
         double ly = ny * periods[1];
-        double separation = Math.min(lx, quadrupole ? ly : 2 * ly) / 2;
+        double separation = diagonal ? Math.hypot(lx / (quadrupole ? 4 : 2), ly / 2)
+                : Math.min(lx, quadrupole ? ly : 2 * ly) / 2;
         if (separation < MIN_SEPARATION_R0 * a0) {
             throw new InputException(String.format(java.util.Locale.ROOT,
                     "--size %.3g r0 gives a %.2f x %.2f A cell, too small for the core separation: cores would be "
                             + "%.2f A (%.2f r0) apart, need at least %.1f r0 (size >= %.1f)", size, lx, ly, separation,
-                    separation / a0, MIN_SEPARATION_R0, 2 * MIN_SEPARATION_R0));
+                    separation / a0, MIN_SEPARATION_R0,
+                    2 * MIN_SEPARATION_R0 * (diagonal && quadrupole ? Math.sqrt(2) : 1)));
         }
         Supercell sc = Supercell.build(crystal, sys.frame(), nx, ny, 1);
         double[] q = sc.rotation();
@@ -90,7 +100,15 @@ public final class DislocationBuilder {
 
         List<Dipole> dipoles = new ArrayList<>();
         List<DislocationCore> cores = new ArrayList<>();
-        if (quadrupole) {
+        DiagonalLayout layout = null;
+        if (diagonal) {
+            layout = new DiagonalLayout(cols, lx, ly, field, quadrupole ? 2 : 1);
+            dipoles.addAll(layout.dipoles);
+            for (int k = 0; k < layout.plus.size(); k++) {
+                cores.add(core(layout.plus.get(k), b, 1));
+                cores.add(core(layout.minus.get(k), b, -1));
+            }
+        } else if (quadrupole) {
             double[] p1 = CorePlacement.place(cols, lx / 4, ly / 4, field, 1, Double.NaN, pz);
             double[] p2 = CorePlacement.place(cols, 3 * lx / 4, p1[1], field, -1,
                     CorePlacement.isScrew(b) ? Double.NaN : p1[1], pz);
@@ -133,17 +151,37 @@ public final class DislocationBuilder {
             periodic.displacement(cols.x[c], cols.y[c], u);
             System.arraycopy(u, 0, colU, 3 * c, 3);
         }
-        int n = sc.size();
+        // sites kept: all, except those of the strips the climb segments of diagonal cuts close over
+        boolean[] removedColumn = new boolean[cols.size()];
+        if (layout != null) {
+            for (int c = 0; c < cols.size(); c++) {
+                removedColumn[c] = layout.removed(cols.x[c], cols.y[c], lx, ly);
+            }
+        }
+        int sites = sc.size();
+        int n = 0;
+        for (int i = 0; i < sites; i++) {
+            n += removedColumn[cols.columnOf[i]] ? 0 : 1;
+        }
         double[] x = new double[3 * n];
-        for (int i = 0; i < n; i++) {
+        double[] keptSites = new double[3 * n];
+        org.burgers.core.structure.Element[] allElements = sc.structure().elements();
+        org.burgers.core.structure.Element[] elements = new org.burgers.core.structure.Element[n];
+        int a = 0;
+        for (int i = 0; i < sites; i++) {
             int c = cols.columnOf[i];
+            if (removedColumn[c]) {
+                continue;
+            }
             for (int d = 0; d < 3; d++) {
                 double s = lattice[3 * i + d] + colU[3 * c + d];
                 for (int e = 0; e < 3; e++) {
                     s += beta[3 * d + e] * lattice[3 * i + e];
                 }
-                x[3 * i + d] = s;
+                x[3 * a + d] = s;
+                keptSites[3 * a + d] = lattice[3 * i + d];
             }
+            elements[a++] = allElements[i];
         }
         double[] ref = sc.structure().cell().matrix();
         double[] tilted = new double[9];
@@ -156,8 +194,8 @@ public final class DislocationBuilder {
                 tilted[3 * k + d] = s;
             }
         }
-        Structure s = new Structure(x, sc.structure().elements(), Cell.periodic(tilted))
-                .withArray(Supercell.LATTICE_ARRAY, lattice).wrapped();
+        Structure s = new Structure(x, elements, Cell.periodic(tilted))
+                .withArray(Supercell.LATTICE_ARRAY, keptSites).wrapped();
         double[] voigtFlat = flat.clone();
         return new DislocationConfiguration(sys, quadrupole ? "quadrupole" : "dipole", size, a0, s, cores, beta, ref,
                 voigtFlat);

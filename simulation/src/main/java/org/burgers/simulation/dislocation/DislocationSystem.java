@@ -19,12 +19,19 @@ import org.burgers.simulation.lattice.Orientation;
  * @param frame     Miller directions of x, y, z
  * @param burgers   Burgers vector in conventional cubic coordinates, units of a
  * @param potential default potential spec
+ * @param arrangement how dipoles and quadrupoles are laid out and cut
  */
 public record DislocationSystem(String name, String lattice, String species, double a0, Orientation frame,
-                                double[] burgers, String potential) {
+                                double[] burgers, String potential, Arrangement arrangement) {
 
     public DislocationSystem {
         burgers = burgers.clone();
+    }
+
+    /** A system with partners on one glide plane ({@link Arrangement#GLIDE_PLANE}). */
+    public DislocationSystem(String name, String lattice, String species, double a0, Orientation frame,
+                             double[] burgers, String potential) {
+        this(name, lattice, species, a0, frame, burgers, potential, Arrangement.GLIDE_PLANE);
     }
 
     /** 1/2[111] screw in bcc W: x = [1,1,-2], y = [-1,1,0], z = [1,1,1] (matscipy's BCCScrew111Dislocation). */
@@ -46,11 +53,13 @@ public record DislocationSystem(String name, String lattice, String species, dou
      * The 70.5 degree mixed 1/2[1,1,-1](-1,1,0) dislocation in bcc W with its line along [111] (the "M111"
      * mixed dislocation, whose compact core keeps a high Peierls barrier like the screw's; the 70.5 degree
      * mixed dislocation with line [1,1,-1] instead glides away and annihilates in small periodic cells).
-     * Frame of the screw system.
+     * Frame of the screw system. Its edge component b_x = a sqrt(2/3) (one column spacing along x) makes
+     * opposite cores on one glide plane glide together and annihilate, so its partners sit diagonally
+     * ({@link Arrangement#DIAGONAL}).
      */
     public static final DislocationSystem W_MIXED = new DislocationSystem("w-mixed", "bcc", "W", 3.14339,
             Orientation.of(new int[] {1, 1, -2}, new int[] {-1, 1, 0}, new int[] {1, 1, 1}),
-            new double[] {0.5, 0.5, -0.5}, "builtin:W");
+            new double[] {0.5, 0.5, -0.5}, "builtin:W", Arrangement.DIAGONAL);
 
     /**
      * A 1/2[111] glide loop on (-1,1,0) in bcc W in a fully periodic cube-like cell (section 4.3), in the
@@ -80,7 +89,7 @@ public record DislocationSystem(String name, String lattice, String species, dou
     /** The same system with another Burgers vector (cubic coordinates, units of a); must be a lattice vector. */
     public DislocationSystem withBurgers(double[] b) {
         checkLatticeVector(Lattice.named(lattice), b);
-        return new DislocationSystem(name, lattice, species, a0, frame, b, potential);
+        return new DislocationSystem(name, lattice, species, a0, frame, b, potential, arrangement);
     }
 
     @Override

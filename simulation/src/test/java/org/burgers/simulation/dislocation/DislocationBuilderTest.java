@@ -87,7 +87,6 @@ class DislocationBuilderTest {
         double[] cell = conf.referenceCell();
         double lx = cell[0];
         double ly = cell[4];
-        double lz = cell[8];
         double[] beta = conf.plastic();
         double[] b = conf.cores().get(0).burgers();
         double bb = b[0] * b[0] + b[1] * b[1] + b[2] * b[2];
@@ -110,8 +109,8 @@ class DislocationBuilderTest {
         ring.sort((p, q) -> Double.compare(p[0], q[0]));
         double[] sum = new double[3];
         for (int k = 0; k < ring.size(); k++) {
-            double[] u1 = displacement(x, lat, beta, (int) ring.get(k)[1], lx, ly, lz);
-            double[] u2 = displacement(x, lat, beta, (int) ring.get((k + 1) % ring.size())[1], lx, ly, lz);
+            double[] u1 = displacement(x, lat, beta, (int) ring.get(k)[1], s.cell());
+            double[] u2 = displacement(x, lat, beta, (int) ring.get((k + 1) % ring.size())[1], s.cell());
             double[] du = {u2[0] - u1[0], u2[1] - u1[1], u2[2] - u1[2]};
             double m = Math.rint((du[0] * b[0] + du[1] * b[1] + du[2] * b[2]) / bb);
             for (int d = 0; d < 3; d++) {
@@ -122,10 +121,75 @@ class DislocationBuilderTest {
         return sum;
     }
 
-    /** Elastic displacement of an atom: position minus site minus the homogeneous plastic part, unwrapped. */
-    static double[] displacement(double[] x, double[] lat, double[] beta, int i, double lx, double ly, double lz) {
+    /**
+     * Core locator from the differential displacements of the Vitek map: for every pair of nearest-neighbour
+     * atom columns within {@code radius} of (cx, cy), the difference of their elastic displacements reduced by
+     * the nearest multiple of b (the lattice translation across a cut), its z component then reduced modulo
+     * the line period p; returns {x, y} of the centroid of the pair midpoints weighted by those |dz| that
+     * exceed a tenth of p/3 (the far field is left out, as in the map). Unlike a triangle-by-triangle circuit,
+     * this has no rounding ambiguity when the edge component spreads over several columns.
+     */
+    static double[] coreLocation(DislocationConfiguration conf, double cx, double cy, double radius) {
+        Structure s = conf.structure();
+        double[] lat = s.array("lattice");
+        double[] cell = conf.referenceCell();
+        double lx = cell[0];
+        double ly = cell[4];
+        double pz = cell[8];
+        double[] b = conf.cores().get(0).burgers();
+        double bb = b[0] * b[0] + b[1] * b[1] + b[2] * b[2];
+        // one atom per column near the point, at its nearest periodic image: {x, y, atom}
+        List<double[]> cols = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < s.size(); i++) {
+            double dx = lat[3 * i] - cx;
+            double dy = lat[3 * i + 1] - cy;
+            dx -= Math.rint(dx / lx) * lx;
+            dy -= Math.rint(dy / ly) * ly;
+            if (Math.hypot(dx, dy) < radius && seen.add(Math.round(dx * 1000) * 1_000_003L + Math.round(dy * 1000))) {
+                cols.add(new double[] {cx + dx, cy + dy, i});
+            }
+        }
+        double dnn = Double.POSITIVE_INFINITY;
+        for (int a = 0; a < cols.size(); a++) {
+            for (int c = a + 1; c < cols.size(); c++) {
+                dnn = Math.min(dnn, dist(cols.get(a), cols.get(c)));
+            }
+        }
+        double wx = 0;
+        double wy = 0;
+        double weight = 0;
+        for (int a = 0; a < cols.size(); a++) {
+            double[] u1 = displacement(s.positionsView(), lat, conf.plastic(), (int) cols.get(a)[2], s.cell());
+            for (int c = a + 1; c < cols.size(); c++) {
+                if (dist(cols.get(a), cols.get(c)) > 1.1 * dnn) {
+                    continue;
+                }
+                double[] u2 = displacement(s.positionsView(), lat, conf.plastic(), (int) cols.get(c)[2], s.cell());
+                double m = Math.rint(((u2[0] - u1[0]) * b[0] + (u2[1] - u1[1]) * b[1] + (u2[2] - u1[2]) * b[2]) / bb);
+                double dz = u2[2] - u1[2] - m * b[2];
+                dz -= Math.rint(dz / pz) * pz;
+                double w = Math.abs(dz);
+                if (w > 0.1 * pz / 3) {
+                    wx += w * 0.5 * (cols.get(a)[0] + cols.get(c)[0]);
+                    wy += w * 0.5 * (cols.get(a)[1] + cols.get(c)[1]);
+                    weight += w;
+                }
+            }
+        }
+        return new double[] {wx / weight, wy / weight};
+    }
+
+    private static double dist(double[] p, double[] q) {
+        return Math.hypot(p[0] - q[0], p[1] - q[1]);
+    }
+
+    /**
+     * Elastic displacement of an atom: position minus site minus the homogeneous plastic part, unwrapped by
+     * whole vectors of the (tilted) cell the positions were wrapped in: small except for those wraps.
+     */
+    static double[] displacement(double[] x, double[] lat, double[] beta, int i, org.burgers.core.structure.Cell cell) {
         double[] u = new double[3];
-        double[] len = {lx, ly, lz};
         for (int d = 0; d < 3; d++) {
             double v = x[3 * i + d] - lat[3 * i + d];
             for (int e = 0; e < 3; e++) {
@@ -133,10 +197,14 @@ class DislocationBuilderTest {
             }
             u[d] = v;
         }
-        // undo wrapping by whole (tilted) cell vectors: components are small except for wraps
-        for (int d = 2; d >= 0; d--) {
-            double w = Math.rint(u[d] / len[d]);
-            u[d] -= w * len[d];
+        double[] f = new double[3];
+        cell.toFractional(u[0], u[1], u[2], f, 0);
+        double[] m = cell.matrix();
+        for (int k = 0; k < 3; k++) {
+            double w = Math.rint(f[k]);
+            for (int d = 0; d < 3; d++) {
+                u[d] -= w * m[3 * k + d];
+            }
         }
         return u;
     }
@@ -192,6 +260,87 @@ class DislocationBuilderTest {
         double bz = conf.cores().get(0).burgers()[2];
         double tilt = dip.structure().cell().get(1, 2);
         assertEquals(0.5 * Math.abs(bz), Math.abs(tilt), 0.1 * Math.abs(bz));
+    }
+
+    /**
+     * W mixed (diagonal arrangement): partners at exactly (Lxd/2, -Ly/2) from each other (nearest opposite
+     * neighbours near 45 degrees); the climb segment of each cut removes exactly strip area x line period /
+     * atomic volume atoms (one column per plane crossed: |b_x| = a sqrt(2/3) is the column spacing along x);
+     * the cell is shortened along x by |b_x| / 2 per dipole (the plastic distortion of the bent cut); every
+     * atom away from the cores has the 8 first neighbours of bcc (no gap, no overlap at the strips, the cuts
+     * or the periodic boundaries); circuits around the corner of a cut or across a strip enclose nothing.
+     */
+    @Test
+    void wMixedDiagonalLayoutRemovesExactlyTheClimbStrip() {
+        double a = 3.14339;
+        for (double size : new double[] {10, 20}) {
+            for (boolean quad : new boolean[] {false, true}) {
+                DislocationConfiguration conf = DislocationBuilder.build(DislocationSystem.W_MIXED, a, W, size, quad, 4);
+                String what = "w-mixed " + (quad ? "quadrupole " : "dipole ") + size;
+                Structure s = conf.structure();
+                double[] ref = conf.referenceCell();
+                double lx = ref[0];
+                double ly = ref[4];
+                double pz = ref[8];
+                int copies = quad ? 2 : 1;
+                double lxd = lx / copies;
+                double bx = a * Math.sqrt(2.0 / 3);
+                assertEquals(2 * copies, conf.cores().size(), what);
+                for (int k = 0; k < copies; k++) {
+                    double[] plus = conf.cores().get(2 * k).position();
+                    double[] minus = conf.cores().get(2 * k + 1).position();
+                    assertEquals(bx, conf.cores().get(2 * k).burgers()[0], 1e-9, what);
+                    assertEquals(lxd / 2, minus[0] - plus[0], 1e-9, what + " partner offset x");
+                    assertEquals(-ly / 2, minus[1] - plus[1], 1e-9, what + " partner offset y");
+                    assertEquals(45, Math.toDegrees(Math.atan2(ly, lxd)), 5, what + " angle of the nearest opposite cores");
+                    if (k > 0) {
+                        assertEquals(lxd, plus[0] - conf.cores().get(0).position()[0], 1e-9, what + " second dipole");
+                    }
+                }
+                // removed sites: strip |b_x| x Ly/2 per dipole, times the line period, over the atomic volume a^3/2
+                double volume = lx * ly * pz;
+                double omega = a * a * a / 2;
+                double sites = volume / omega;
+                assertEquals(Math.rint(sites), sites, 1e-9, what);
+                double expected = copies * bx * (ly / 2) * pz / omega;
+                assertEquals(Math.rint(expected), expected, 1e-9, what + ": strip holds a whole number of sites");
+                assertEquals(expected, sites - s.size(), 1e-9, what + " removed atoms");
+                // plastic distortion of the bent cut: the cell loses |b_x|/2 along x per dipole, b_z/2 along z
+                assertEquals(lx - copies * bx / 2, s.cell().get(0, 0), 1e-9, what + " cell shortened");
+                double bz = conf.cores().get(0).burgers()[2];
+                assertEquals(-copies * bz / 2, s.cell().get(0, 2), 1e-9, what + " cell c1 z tilt");
+                // coordination away from the cores: 8 first neighbours (2.72 A), none up to the second shell (3.14 A).
+                // (Across a cut the predictor pairs site R with R - b at the field of R: bonds there are off by
+                // about b |grad u|, 0.2 A at 8 A from a core, as for any Volterra cut in linear elasticity.)
+                NeighbourList nl = NeighbourList.full(s, 2.93);
+                double[] lat = s.array("lattice");
+                int checked = 0;
+                for (int i = 0; i < s.size(); i++) {
+                    boolean far = true;
+                    for (DislocationCore c : conf.cores()) {
+                        double dx = lat[3 * i] - c.position()[0];
+                        double dy = lat[3 * i + 1] - c.position()[1];
+                        dx -= Math.rint(dx / lx) * lx;
+                        dy -= Math.rint(dy / ly) * ly;
+                        far &= Math.hypot(dx, dy) > 9;
+                    }
+                    if (far) {
+                        checked++;
+                        assertEquals(8, nl.count(i), what + " first neighbours of atom " + i);
+                    }
+                }
+                assertTrue(checked >= (size > 10 ? s.size() / 4 : 10), what + " checked " + checked);
+                // no dislocation at the corner of the cut, nor inside the removed strip
+                double[] plus = conf.cores().get(0).position();
+                double[] minus = conf.cores().get(1).position();
+                double[] corner = circuit(conf, minus[0], plus[1], 4.0);
+                double[] strip = circuit(conf, minus[0] + bx / 2, 0.5 * (plus[1] + minus[1]), 4.0);
+                for (int d = 0; d < 3; d++) {
+                    assertEquals(0, corner[d], 0.02, what + " circuit around the corner of the cut");
+                    assertEquals(0, strip[d], 0.02, what + " circuit across the removed strip");
+                }
+            }
+        }
     }
 
     @Test

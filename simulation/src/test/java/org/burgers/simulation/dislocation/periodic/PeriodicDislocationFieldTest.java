@@ -1,6 +1,7 @@
 package org.burgers.simulation.dislocation.periodic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -125,6 +126,68 @@ class PeriodicDislocationFieldTest {
             assertEquals(0, mean[p] + beta[p], 2e-4, "mean elastic distortion component " + p);
         }
         assertEquals(B[2] * 4.6875 / (LX * LY), beta[3 * 2], 1e-15);
+    }
+
+    /**
+     * The bent cut of the diagonal layout, built as two dipoles (P+, C) and (C, P-) sharing the corner C: the
+     * fields at C cancel, so the strain is that of the straight cut P+ -> P- (cut invisible to strain), the
+     * displacement differs from it by exactly b on the triangle between the two cuts that lies left of the
+     * straight one (and by nothing elsewhere), the plastic distortion depends only on the end points, and
+     * the cell mean of the elastic distortion plus beta vanishes.
+     */
+    @Test
+    void bentCutThroughACornerHasTheStraightCutsStrainAndMean() {
+        StrohIntegral f = field();
+        // cores on vertices of the 64 x 64 sampling grid (odd 1/r core terms cancel in the mean)
+        double[] plus = {10.0, 22.5};
+        double[] minus = {30.0, 7.5};
+        double[] corner = {minus[0], plus[1]};
+        PeriodicDislocationField bent = new PeriodicDislocationField(
+                List.of(new Dipole(f, plus, corner), new Dipole(f, corner, minus)),
+                new double[] {LX, 0}, new double[] {0, LY}, new double[] {0, 0}, 4);
+        PeriodicDislocationField straight = new PeriodicDislocationField(List.of(new Dipole(f, plus, minus)),
+                new double[] {LX, 0}, new double[] {0, LY}, new double[] {0, 0}, 4);
+        double[] beta = bent.plasticDistortion();
+        double[] betaStraight = straight.plasticDistortion();
+        for (int p = 0; p < 9; p++) {
+            assertEquals(betaStraight[p], beta[p], 1e-15, "plastic distortion " + p);
+        }
+        // beta_{i,x} = -b_i (Ly/2) / A, beta_{i,y} = -b_i (Lx/2) / A for the segment (Lx/2, -Ly/2)
+        assertEquals(-B[0] * 15 / (LX * LY), beta[0], 1e-15);
+        assertEquals(-B[2] * 20 / (LX * LY), beta[7], 1e-15);
+        double[] mean = meanGradient(bent, 64);
+        for (int p = 0; p < 9; p++) {
+            assertEquals(0, mean[p] + beta[p], 2e-4, "mean elastic distortion component " + p);
+        }
+        Random r = new Random(3);
+        double[] gb = new double[9];
+        double[] gs = new double[9];
+        double[] ub = new double[3];
+        double[] us = new double[3];
+        int inside = 0;
+        for (int t = 0; t < 200; t++) {
+            double x = LX * r.nextDouble();
+            double y = LY * r.nextDouble();
+            bent.gradient(x, y, gb);
+            straight.gradient(x, y, gs);
+            for (int p = 0; p < 9; p++) {
+                assertEquals(gs[p], gb[p], 1e-9 * (1 + Math.abs(gs[p])), "gradient at " + x + ", " + y);
+            }
+            // triangle between the cuts: x < Cx, y < Cy, above the straight segment (its left side)
+            double above = (y - plus[1]) - (minus[1] - plus[1]) / (minus[0] - plus[0]) * (x - plus[0]);
+            boolean inTriangle = x > plus[0] && x < corner[0] && y < corner[1] && above > 0;
+            double dist = Math.min(Math.min(Math.abs(y - corner[1]), Math.abs(x - corner[0])), Math.abs(above) * 0.8);
+            if (dist < 0.05) {
+                continue;
+            }
+            inside += inTriangle ? 1 : 0;
+            bent.displacement(x, y, ub);
+            straight.displacement(x, y, us);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(inTriangle ? B[i] : 0, ub[i] - us[i], 1e-9, "displacement difference at " + x + ", " + y);
+            }
+        }
+        assertTrue(inside > 10, "points in the triangle: " + inside);
     }
 
     @Test
