@@ -25,6 +25,7 @@ public final class SiteKernel {
     private double[] nbVec;     // r_ij = r_j - r_i (3 per neighbour)
     private double[] nbU;       // unit vectors
     private double[] nbInvR;    // 1 / r_ij
+    private double[] nbR;       // r_ij
     private double[] rad;       // R_n, nR per neighbour
     private double[] drad;      // dR_n/dr
     private double[] ylm;       // nY per neighbour
@@ -37,6 +38,7 @@ public final class SiteKernel {
     private final double[] adj; // adjoints dE_l/dv
     private final double[] shScratch;
     private final double[] radScratch = new double[4];
+    private final double[] pairOut = new double[2];
     private final double[] jac;
     private final double[] gfeat;
     private final double[] part = new double[16];
@@ -73,6 +75,7 @@ public final class SiteKernel {
         nbVec = grow(nbVec, 3 * cap);
         nbU = grow(nbU, 3 * cap);
         nbInvR = grow(nbInvR, cap);
+        nbR = grow(nbR, cap);
         rad = grow(rad, nR * cap);
         drad = grow(drad, nR * cap);
         ylm = grow(ylm, nY * cap);
@@ -133,11 +136,12 @@ public final class SiteKernel {
             nbVec[3 * q + 2] = dz;
             double ir = 1.0 / r;
             nbInvR[q] = ir;
+            nbR[q] = r;
             nbU[3 * q] = dx * ir;
             nbU[3 * q + 1] = dy * ir;
             nbU[3 * q + 2] = dz * ir;
-            if (b.pairBasis != null) {
-                b.pairBasis.evaluate(r, pr, dpr, q * nP, radScratch);
+            if (b.pairBasis != null && !raw) {
+                b.pairBasis.evaluate(r, pr, dpr, q * nP, radScratch);   // the contracted kernel sums by Clenshaw
             }
             b.radial.evaluate(r, rad, drad, q * nR, radScratch);
             if (raw) {
@@ -197,10 +201,10 @@ public final class SiteKernel {
         }
         int np = b.nPair;
         for (int q = 0; q < count && np > 0; q++) {
-            int c0 = nbZ[q] * np, p0 = q * nP;
-            for (int n = 0; n < np; n++) {
-                e += cPair[c0 + n] * pr[p0 + n];
-            }
+            // pair energy phi_z(r) and phi_z'(r) in one backward recurrence; phi' kept in pr[q * nP]
+            b.pairBasis.contract(nbR[q], cPair, nbZ[q] * np, pairOut, radScratch);
+            e += pairOut[0];
+            pr[q * nP] = pairOut[1];
         }
         if (!gradient) {
             return e;
@@ -260,10 +264,7 @@ public final class SiteKernel {
             double up = ux * px + uy * py + uz * pz, ir = nbInvR[q];
             double gx = (px - ux * up) * ir, gy = (py - uy * up) * ir, gz = (pz - uz * up) * ir;
             if (np > 0) {
-                int c0 = nbZ[q] * np, p0 = q * nP;
-                for (int k = 0; k < np; k++) {
-                    radial += cPair[c0 + k] * dpr[p0 + k];
-                }
+                radial += pr[q * nP];
             }
             grad[3 * q] = radial * ux + gx;
             grad[3 * q + 1] = radial * uy + gy;

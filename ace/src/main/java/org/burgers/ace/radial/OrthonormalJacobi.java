@@ -57,4 +57,26 @@ public final class OrthonormalJacobi {
             dp[o + k + 1] = (p[o + k] + y * dp[o + k] - bk[k] * dp[o + k - 1]) * inv[k + 1];
         }
     }
+
+    /**
+     * {@code sum_k c[o + k] p_k(y)} and its y-derivative for k < count by Clenshaw's backward recurrence
+     * (no per-term stores; what a contracted potential needs): with beta_k = c_k + (y / b_(k+1)) beta_(k+1)
+     * - (b_(k+1) / b_(k+2)) beta_(k+2), the sum is p0 beta_0; differentiating the recurrence gives the
+     * derivative. out[0] = sum, out[1] = d sum / dy.
+     */
+    public void contract(double y, double[] c, int o, double[] out) {
+        double b1 = 0, b2 = 0, d1 = 0, d2 = 0;
+        for (int k = count - 1; k >= 0; k--) {
+            double f = inv[k + 1];
+            double g = k + 2 < bk.length ? bk[k + 1] * inv[k + 2] : 0.0;
+            double b0 = c[o + k] + y * f * b1 - g * b2;
+            double d0 = f * b1 + y * f * d1 - g * d2;
+            b2 = b1;
+            b1 = b0;
+            d2 = d1;
+            d1 = d0;
+        }
+        out[0] = p0 * b1;
+        out[1] = p0 * d1;
+    }
 }

@@ -48,4 +48,26 @@ public final class PairBasis {
             dpv[o + k] = de * pk + e * dpv[o + k] * dydr;
         }
     }
+
+    /**
+     * The contracted pair function {@code phi(r) = sum_n c[o + n - 1] P_n(r)} and d phi/dr, without
+     * evaluating the functions one by one (Clenshaw; {@link OrthonormalJacobi#contract}): out[0] = phi,
+     * out[1] = phi'. {@code scratch} length >= 2.
+     */
+    public void contract(double r, double[] c, int o, double[] out, double[] scratch) {
+        if (r >= rcut) {
+            out[0] = 0;
+            out[1] = 0;
+            return;
+        }
+        transform.y(r, scratch);
+        double y = scratch[0], dydr = scratch[1];
+        polys.contract(y, c, o, out);
+        double s = r / r0, sc = rcut / r0;
+        double e = 1 / (s * s) - 1 / (sc * sc) + 2 / (sc * sc * sc) * (s - sc);
+        double de = (-2 / (s * s * s) + 2 / (sc * sc * sc)) / r0;
+        double sum = out[0];
+        out[0] = e * sum;
+        out[1] = de * sum + e * out[1] * dydr;
+    }
 }
