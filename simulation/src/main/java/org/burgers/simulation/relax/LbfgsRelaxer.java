@@ -184,7 +184,7 @@ public final class LbfgsRelaxer implements Relaxer {
      * on dislocation cells, and most unit steps were rejected). Without: H0 = gamma I, gamma = s.y / y.y,
      * 1/70 A^2/eV before the first pair (ASE's stiffness guess).
      */
-    private static final class Memory {
+    static final class Memory {
         final double[][] s;
         final double[][] y;
         final double[][] py;
