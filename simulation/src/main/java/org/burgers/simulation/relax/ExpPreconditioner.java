@@ -23,11 +23,11 @@ final class ExpPreconditioner implements Preconditioner {
     /**
      * Row sum of P_s, the floor under its longest waves. Packwood et al. use 0.1, but a wave of length L
      * has P_s-stiffness sum_j c_ij (k.r_ij)^2 / 2 ~ 29 A^2 (2 pi / L)^2 (the four bcc W shells within
-     * 2 r_nn), which falls below 0.1 for L &gt; ~110 A: longer waves then see a P that is too stiff, and the iteration count
-     * grew with the cell (W screw quadrupole: 47 force calls at 11,286 atoms, 55 at 24,990). With 1e-3 the
-     * floor lies below every wave of cells up to ~1,100 A across (37 and 34 calls). P stays positive
-     * definite, and the constant mode it barely damps is the rigid translation, which the (zero-sum)
-     * gradient does not contain.
+     * 2 r_nn), which falls below 0.1 for L &gt; ~110 A: longer waves then see a P that is too stiff, and the
+     * iteration count grew with the cell (W screw quadrupole: 47 force calls at 11,286 atoms, 55 at 24,990).
+     * With 1e-3 the floor lies below every wave of cells up to ~1,100 A across (37 and 34 calls). P stays
+     * positive definite, and the constant mode it barely damps is the rigid translation, which the
+     * (zero-sum) gradient does not contain.
      */
     static final double C_STAB = 1e-3;
     static final double RCUT_FACTOR = 2.0;

@@ -62,7 +62,8 @@ public final class LbfgsRelaxer implements Relaxer {
 
     /** As {@link #relax(Structure, Potential, RelaxOptions)}, recording where the effort went if trace != null. */
     RelaxResult relax(Structure start, Potential potential, RelaxOptions o, RelaxTrace trace) {
-        Objective raw = o.relaxCell() ? new CellObjective(start, potential, o) : new AtomsObjective(start, potential, o);
+        Objective raw = o.relaxCell() ? new CellObjective(start, potential, o)
+                : new AtomsObjective(start, potential, o);
         Objective obj = trace == null ? raw : new TimedObjective(raw, trace);
         ExpPreconditioner epc = preconditioned ? new ExpPreconditioner(potential.cutoff(), settings) : null;
         Preconditioner pc = epc == null ? null : trace == null ? epc : new TimedPreconditioner(epc, trace);

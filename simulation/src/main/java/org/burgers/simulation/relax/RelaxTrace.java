@@ -34,7 +34,8 @@ final class RelaxTrace {
     @Override
     public String toString() {
         return String.format("it %d trials %d backtracks %d resets %d builds %d muCalls %d solves %d cgIt %d "
-                        + "(%.1f/solve) mu %.4g | force %.1f s, solve %.1f s, build %.2f s (rnn %.2f matrix %.2f multigrid %.2f)",
+                        + "(%.1f/solve) mu %.4g | force %.1f s, solve %.1f s, "
+                        + "build %.2f s (rnn %.2f matrix %.2f multigrid %.2f)",
                 iterations, lineSearchTrials, backtracks, memoryResets, preconBuilds, preconForceCalls, solves,
                 cgIterations, solves == 0 ? 0.0 : (double) cgIterations / solves, mu, forceNanos * 1e-9,
                 solveNanos * 1e-9, buildNanos * 1e-9, rnnNanos * 1e-9, matrixNanos * 1e-9, multigridNanos * 1e-9);

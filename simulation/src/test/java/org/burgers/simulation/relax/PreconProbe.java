@@ -9,14 +9,19 @@ import org.burgers.simulation.dislocation.Dislocations;
 /**
  * Manual probe (not a test): relaxes the W screw quadrupole predictor with plain and preconditioned
  * L-BFGS, interleaved in one JVM, and prints where each spent its effort.
- * java -cp ... PreconProbe size fmax variant...   (variants: plain, precon)
+ * java -cp ... PreconProbe size|bulk fmax variant...   (variants: plain, precon[:key=value,...])
  */
 public final class PreconProbe {
     public static void main(String[] a) {
         DislocationSystem sys = DislocationSystem.W_SCREW;
         Potential p = PotentialSpec.parse(sys.potential());
-        Structure s = Dislocations.predictor(sys, "quadrupole", Double.parseDouble(a[0]), Dislocations.constants(sys, p))
-                .structure();
+        // "bulk": the rattled, long-wave-perturbed 16,000-atom W cell of PreconditionedPerformanceTest
+        Structure s = a[0].equals("bulk")
+                ? PreconditionedPerformanceTest.perturbed(org.burgers.simulation.lattice.Supercell.build(
+                        org.burgers.simulation.lattice.Crystal.of("bcc", 3.14339, "W"),
+                        org.burgers.simulation.lattice.Orientation.CUBE, 20, 20, 20).structure(), 0.05, 0.3, 5)
+                : Dislocations.predictor(sys, "quadrupole", Double.parseDouble(a[0]), Dislocations.constants(sys, p))
+                        .structure();
         double fmax = Double.parseDouble(a[1]);
         System.out.println("atoms " + s.size());
         RelaxOptions o = RelaxOptions.of(fmax).withMaxSteps(20000).withMaxForceCalls(40000);
