@@ -11,7 +11,7 @@ import org.burgers.simulation.relax.RelaxMethod;
  * has stayed the default binding; since the preconditioned L-BFGS was fixed (docs/dislocations.md) it
  * needs 9-11x fewer force calls and 2-4x less time on the 11,000- and 25,000-atom W screw quadrupoles, so
  * for large cells ask for {@link RelaxMethod#PRECON_LBFGS} (the dislocation command and the study presets
- * do). On small cells its build of P and the extra force call for mu are not worth it.
+ * do). On small cells less is gained: the build of P and the force call for mu are fixed costs.
  */
 public final class SimulationModule extends AbstractModule {
     private final RelaxMethod defaultMethod;

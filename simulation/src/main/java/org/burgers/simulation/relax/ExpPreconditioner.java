@@ -230,14 +230,6 @@ final class ExpPreconditioner implements Preconditioner {
         }
     }
 
-    @Override
-    public void multiply(double[] v, double[] out, int dimension) {
-        applyP(v, out);
-        for (int k = 3 * natoms; k < dimension; k++) {
-            out[k] = mu * v[k];
-        }
-    }
-
     /** out = P v for the atom unknowns (with mu): for tests of the solver. */
     void applyP(double[] v, double[] out) {
         multiply(v, out);

@@ -12,9 +12,6 @@ interface Preconditioner {
      */
     boolean update(Objective objective, double[] x, double[] gradient);
 
-    /** out = P v (all {@code dimension} unknowns). */
-    void multiply(double[] v, double[] out, int dimension);
-
     /** z = P^-1 r. */
     void solve(double[] r, double[] z);
 
