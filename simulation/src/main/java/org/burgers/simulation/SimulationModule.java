@@ -8,9 +8,10 @@ import org.burgers.simulation.relax.RelaxMethod;
 /**
  * Guice bindings of the simulation module: {@link Relaxer} is plain L-BFGS by default (or the method given
  * to the constructor), and every method is available as a {@code Map<RelaxMethod, Relaxer>}. Plain L-BFGS
- * is the default because it was the faster one measured (docs/simulation.md): the preconditioned one saves
- * force calls on long-wavelength problems but its solves cost about one cheap EAM force call each, and on
- * the 25,000-atom W screw quadrupole it needed more force calls.
+ * has stayed the default binding; since the preconditioned L-BFGS was fixed (docs/dislocations.md) it
+ * needs 9-11x fewer force calls and 2-4x less time on the 11,000- and 25,000-atom W screw quadrupoles, so
+ * for large cells ask for {@link RelaxMethod#PRECON_LBFGS} (the dislocation command and the study presets
+ * do). On small cells less is gained: the build of P and the force call for mu are fixed costs.
  */
 public final class SimulationModule extends AbstractModule {
     private final RelaxMethod defaultMethod;

@@ -8,17 +8,28 @@ import org.burgers.core.structure.Structure;
  * The exponential preconditioner of Packwood, Kermode, Mones, Bernstein, Woolley, Gould, Ortner and
  * Csanyi, J. Chem. Phys. 144, 164109 (2016), eq. (11): P = P_s (x) I_3 with the scalar sparse matrix
  * (P_s)_ij = -mu exp(-A (r_ij / r_nn - 1)) for r_ij &lt; r_cut = 2 r_nn, i != j, and a diagonal that makes
- * every row sum to mu c_stab (A = 3, c_stab = 0.1). mu comes from a smooth test displacement v,
+ * every row sum to mu c_stab (A = 3; c_stab = 1e-3, not their 0.1, see {@link #C_STAB}). mu comes from a
+ * smooth test displacement v,
  * mu = &lt;grad E(x + v) - grad E(x), v&gt; / &lt;P_s v, v&gt; (their section II.C).
  *
  * <p>Solving P z = r: P is a diagonally dominant M-matrix, so P_s z_a = r_a for the three Cartesian
  * components a is solved by conjugate gradients preconditioned with an aggregation multigrid V-cycle
- * ({@link AggregationMultigrid}), the three systems in one pass over the matrix (relative residual 1e-3). P is rebuilt only when some atom moved by more than r_nn / 2 since
- * the last build; mu is estimated once (one extra force call).
+ * ({@link AggregationMultigrid}), the three systems in one pass over the matrix (relative residual 1e-3).
+ * P is rebuilt only when some atom moved by more than r_nn / 2 since the last build; mu is estimated once
+ * (one extra force call); {@link LbfgsRelaxer} rescales P^-1 from its curvature pairs.
  */
 final class ExpPreconditioner implements Preconditioner {
     static final double A = 3.0;
-    static final double C_STAB = 0.1;
+    /**
+     * Row sum of P_s, the floor under its longest waves. Packwood et al. use 0.1, but a wave of length L
+     * has P_s-stiffness sum_j c_ij (k.r_ij)^2 / 2 ~ 29 A^2 (2 pi / L)^2 (the four bcc W shells within
+     * 2 r_nn), which falls below 0.1 for L &gt; ~110 A: longer waves then see a P that is too stiff, and the
+     * iteration count grew with the cell (W screw quadrupole: 47 force calls at 11,286 atoms, 55 at 24,990).
+     * With 1e-3 the floor lies below every wave of cells up to ~1,100 A across (37 and 34 calls). P stays
+     * positive definite, and the constant mode it barely damps is the rigid translation, which the
+     * (zero-sum) gradient does not contain.
+     */
+    static final double C_STAB = 1e-3;
     static final double RCUT_FACTOR = 2.0;
     /**
      * Relative residual of the inner solves. P only has to be a good metric, not inverted exactly: on the
@@ -27,6 +38,24 @@ final class ExpPreconditioner implements Preconditioner {
      * of CG needed 32. 1e-3 keeps a margin.
      */
     private static final double CG_RTOL = 1e-3;
+    /**
+     * The tunable constants (package-private, for probes and tests).
+     *
+     * @param a         decay A of the coupling exp(-A (r/r_nn - 1))
+     * @param rcutFactor couplings for r &lt; rcutFactor r_nn
+     * @param cStab     row sum of P_s (the floor of P at the longest waves)
+     * @param cgRtol    relative residual of the inner solves
+     */
+    record Settings(double a, double rcutFactor, double cStab, double cgRtol) {
+        static Settings defaults() {
+            return new Settings(A, RCUT_FACTOR, C_STAB, CG_RTOL);
+        }
+    }
+
+    private final Settings cfg;
+    long matrixNanos;
+    long multigridNanos;
+    long rnnNanos;
     private final double potentialCutoff;
     private double rnn = Double.NaN;
     private double mu = Double.NaN;
@@ -43,7 +72,12 @@ final class ExpPreconditioner implements Preconditioner {
     private AggregationMultigrid multigrid;
 
     ExpPreconditioner(double potentialCutoff) {
+        this(potentialCutoff, Settings.defaults());
+    }
+
+    ExpPreconditioner(double potentialCutoff, Settings cfg) {
         this.potentialCutoff = potentialCutoff;
+        this.cfg = cfg;
     }
 
     @Override
@@ -55,7 +89,9 @@ final class ExpPreconditioner implements Preconditioner {
         }
         natoms = s.size();
         if (Double.isNaN(rnn)) {
+            long t0 = System.nanoTime();
             rnn = nearestNeighbourDistance(s, potentialCutoff);
+            rnnNanos += System.nanoTime() - t0;
         }
         build(s);
         builtAt = pos.clone();
@@ -94,7 +130,8 @@ final class ExpPreconditioner implements Preconditioner {
     }
 
     private void build(Structure s) {
-        double rcut = RCUT_FACTOR * rnn;
+        long t0 = System.nanoTime();
+        double rcut = cfg.rcutFactor() * rnn;
         NeighbourList nl = NeighbourList.full(s, rcut);
         int n = s.size();
         start = new int[n + 1];
@@ -115,7 +152,7 @@ final class ExpPreconditioner implements Preconditioner {
                 if (j == i || r >= rcut) {
                     continue;   // a periodic image of the atom itself adds nothing to (x_i - x_j)
                 }
-                double c = Math.exp(-A * (r / rnn - 1));   // Packwood et al. (11)
+                double c = Math.exp(-cfg.a() * (r / rnn - 1));   // Packwood et al. (11)
                 if (slot[j] < start[i]) {
                     slot[j] = k;
                     cols[k] = j;
@@ -125,12 +162,15 @@ final class ExpPreconditioner implements Preconditioner {
                 }
                 sum += c;
             }
-            diag[i] = sum + C_STAB;
+            diag[i] = sum + cfg.cStab();
         }
         start[n] = k;
         col = Arrays.copyOf(cols, k);
         val = Arrays.copyOf(vals, k);
+        long t1 = System.nanoTime();
         multigrid = new AggregationMultigrid(n, start, col, val, diag);
+        matrixNanos += t1 - t0;
+        multigridNanos += System.nanoTime() - t1;
         rr = new double[3 * n];
         zz = new double[3 * n];
         pp = new double[3 * n];
@@ -204,7 +244,7 @@ final class ExpPreconditioner implements Preconditioner {
 
     @Override
     public void solve(double[] r, double[] z) {
-        solve(r, z, CG_RTOL);
+        solve(r, z, cfg.cgRtol());
     }
 
     /** z = P^-1 r to relative residual tol. */
@@ -282,6 +322,10 @@ final class ExpPreconditioner implements Preconditioner {
 
     double nearestNeighbour() {
         return rnn;
+    }
+
+    int builds() {
+        return builds;
     }
 
     long cgIterations() {

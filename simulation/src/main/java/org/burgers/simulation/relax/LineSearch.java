@@ -44,12 +44,38 @@ final class LineSearch {
             if (e <= e0 + noise && slope <= (2 * C1 - 1) * slope0) {
                 return new Step(t, e, trial);
             }
-            // minimiser of the quadratic through phi(0), phi'(0), phi(t), kept within [0.1 t, 0.5 t]
-            double denom = 2 * (e - e0 - slope0 * t);
-            double tq = denom > 0 ? -slope0 * t * t / denom : 0.5 * t;
-            t = Math.max(0.1 * t, Math.min(0.5 * t, tq));
+            t = next(t, e - e0, slope0, slope, noise);
         }
         return new Step(-1, Double.NaN, Math.min(MAX_TRIALS, budget));
+    }
+
+    /**
+     * The next, shorter trial after t was rejected, kept within [0.1 t, 0.5 t]. phi(t) - phi(0) = de and both
+     * slopes are known (the gradient at the trial comes with the energy). If de is at the rounding noise of
+     * the energy it carries no information and the step is chosen from the slopes alone, by the secant
+     * (the zero of the linear interpolant of phi'); otherwise by the minimiser of the cubic through phi(0),
+     * phi'(0), phi(t), phi'(t) (Nocedal and Wright eq. 3.59), or of the quadratic through phi(0), phi'(0),
+     * phi(t) if the cubic has none.
+     */
+    static double next(double t, double de, double slope0, double slope, double noise) {
+        double tn;
+        if (Math.abs(de) <= noise && slope > slope0) {
+            tn = t * slope0 / (slope0 - slope);
+        } else {
+            double d1 = slope0 + slope - 3 * de / t;
+            double disc = d1 * d1 - slope0 * slope;
+            if (disc >= 0) {
+                double d2 = Math.sqrt(disc);
+                tn = t - t * (slope + d2 - d1) / (slope - slope0 + 2 * d2);
+            } else {
+                double denom = 2 * (de - slope0 * t);
+                tn = denom > 0 ? -slope0 * t * t / denom : 0.5 * t;
+            }
+        }
+        if (!Double.isFinite(tn)) {
+            tn = 0.5 * t;
+        }
+        return Math.max(0.1 * t, Math.min(0.5 * t, tn));
     }
 
     static double dot(double[] a, double[] b) {

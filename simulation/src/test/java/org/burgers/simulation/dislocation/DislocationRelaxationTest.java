@@ -226,9 +226,11 @@ class DislocationRelaxationTest {
     }
 
     /**
-     * Preconditioned vs plain L-BFGS on a W screw quadrupole of more than 10^4 atoms (N = 80 r0), both from
-     * the predictor. Measured: 115 vs 327 force calls (2.8x; docs/dislocations.md); the issue asks for 3x,
-     * which our accurate predictor leaves too little room for. Asserted: both converge, precon needs fewer.
+     * Preconditioned vs plain L-BFGS on a W screw quadrupole of more than 10^4 atoms (N = 80 r0, 11,286
+     * atoms), both from the predictor to fmax 1e-6 eV/A (issue #5: at least 3 times fewer force calls).
+     * Measured (docs/dislocations.md): 37 vs 335 force calls, 9x; before the fixes of the precon branch
+     * 202 vs 312. Asserted: both converge to the same minimum (energy, positions), precon needs at least 3x
+     * fewer force calls and less wall time (measured ~4x less; a ratio within one run, robust to load).
      */
     @Test
     @Tag("slow")
@@ -243,11 +245,21 @@ class DislocationRelaxationTest {
         long t1 = System.nanoTime();
         RelaxResult plain = new LbfgsRelaxer().relax(conf.structure(), p, o);
         long t2 = System.nanoTime();
-        System.out.printf("N=80 (%d atoms): precon %d calls %.1f s, plain %d calls %.1f s, ratio %.2f%n",
-                conf.structure().size(), pre.forceCalls(), (t1 - t0) * 1e-9, plain.forceCalls(), (t2 - t1) * 1e-9,
-                (double) plain.forceCalls() / pre.forceCalls());
+        double ratio = (double) plain.forceCalls() / pre.forceCalls();
+        double[] a = pre.structure().positionsView(), b = plain.structure().positionsView();
+        double move = 0;
+        for (int k = 0; k < a.length; k++) {
+            move = Math.max(move, Math.abs(a[k] - b[k]));
+        }
+        System.out.printf("N=80 (%d atoms): precon %d calls %.1f s, plain %d calls %.1f s, ratio %.2f; "
+                        + "dE %.1e eV, max position difference %.1e A%n", conf.structure().size(), pre.forceCalls(),
+                (t1 - t0) * 1e-9, plain.forceCalls(), (t2 - t1) * 1e-9, ratio, pre.energy() - plain.energy(), move);
         assertTrue(pre.converged() && plain.converged());
-        assertTrue(pre.forceCalls() < plain.forceCalls());
+        assertTrue(pre.fmax() < 1e-6 && plain.fmax() < 1e-6);
+        assertEquals(plain.energy(), pre.energy(), 1e-6, "same minimum energy");
+        assertTrue(move < 1e-3, "same minimum: positions differ by " + move + " A");
+        assertTrue(ratio >= 3, "precon " + pre.forceCalls() + " vs plain " + plain.forceCalls() + " force calls");
+        assertTrue(t1 - t0 < t2 - t1, "precon took longer than plain");
     }
 
     @Test
