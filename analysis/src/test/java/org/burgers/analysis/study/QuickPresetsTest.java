@@ -19,18 +19,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The quick presets of the three straight systems end to end at test sizes (see {@link TinyStudies}): every
- * experiment succeeds, the report has rates for the three cases, and the three cases differ as the loss
- * says they must: the CLE rows cut eps_1^V, the nonlinear rows cut eps_2^V.
+ * The quick presets of the three straight systems end to end: the W preset itself, whose errors must show the
+ * elastic rows apart, and Si and NiAl at test sizes (see {@link TinyStudies}), whose runs must succeed or
+ * record their failures, with rates for the three cases, and whose fits differ as the loss says they must:
+ * the CLE rows cut eps_1^V, the nonlinear rows cut eps_2^V. (The real Si and NiAl quick presets take 1.3
+ * and 1.5 min of CPU, more than the default suite's budget; docs/study.md has their measurements.)
  */
 class QuickPresetsTest {
     @TempDir
     Path dir;
 
     /**
-     * W and NiAl fits relax the quadrupole within the preset's budget; the tiny Si fits (degree 6, 3
-     * samples) may run away, which must then be recorded as the experiment's failure (NaN errors, a note
-     * in the report), never reported as a result.
+     * NiAl fits relax the quadrupole within the preset's budget; the tiny Si fits (degree 6, 3 samples) may
+     * run away, which must then be recorded as the experiment's failure (NaN errors, a note in the report),
+     * never reported as a result.
      */
     @ParameterizedTest
     @CsvSource({
@@ -51,7 +53,9 @@ class QuickPresetsTest {
             if (r.ok()) {
                 assertTrue(r.geometryError() > 0 && r.energyError() >= 0, r.id());
             } else {
-                assertTrue(r.failure().contains("did not converge"), r.id() + ": " + r.failure());
+                // a runaway either exhausts the relaxation budget or drives two atoms onto each other
+                assertTrue(r.failure().contains("did not converge") || r.failure().contains("same position"),
+                        r.id() + ": " + r.failure());
                 assertTrue(Double.isNaN(r.geometryError()) && Double.isNaN(r.energyError()), r.id());
                 assertTrue(notes.contains(r.id()), "report notes must name the failed experiment " + r.id());
             }
