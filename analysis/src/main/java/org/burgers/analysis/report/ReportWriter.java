@@ -207,10 +207,11 @@ public final class ReportWriter {
                 sb.append(" | ");
                 for (int k = 0; k < row.size(); k++) {
                     ExperimentResult r = row.get(k);
-                    double v = r == null || !r.ok() ? Double.NaN : switch (q) {
+                    // the matching conditions belong to the fit, which exists even when the relaxation failed
+                    double v = r == null ? Double.NaN : switch (q) {
                         case "eps1V" -> r.eps1V();
                         case "eps2V" -> r.eps2V();
-                        default -> value(r, q);
+                        default -> r.ok() ? value(r, q) : Double.NaN;
                     };
                     sb.append(k == 0 ? "" : " / ").append(fmt(v));
                 }
