@@ -73,8 +73,8 @@ public final class ReportWriter {
         }
         ResultStore.writeAtomically(dir.resolve("report.json"), sanitise(json));
         List<String> images = plots(dir, results, sweepDegree);
-        ResultStore.writeStringAtomically(dir.resolve("report.md"), markdown(title, rates, results, images, allNotes)
-                + constantsMarkdown(constants));
+        ResultStore.writeStringAtomically(dir.resolve("report.md"), markdown(title, rates, results, images, allNotes,
+                sweepDegree) + constantsMarkdown(constants));
         ResultStore.writeStringAtomically(dir.resolve("report.html"), html(title, rates, results, images, allNotes)
                 .replace("</body></html>", constantsHtml(constants) + "</body></html>"));
         return json;
@@ -124,10 +124,12 @@ public final class ReportWriter {
 
     private static List<String> plots(Path dir, List<ExperimentResult> results, int sweepDegree) {
         List<String> files = new ArrayList<>();
-        for (String q : List.of("geometry", "energy")) {
-            XYChart ch = new XYChartBuilder().width(640).height(480).title(q + " error vs L")
+        for (String q : List.of("geometry", "farfield", "energy")) {
+            XYChart ch = new XYChartBuilder().width(640).height(480).title((q.equals("farfield") ? "far-field geometry"
+                            : q) + " error vs L")
                     .xAxisTitle("training cell size L (r0)")
-                    .yAxisTitle(q.equals("geometry") ? "||D ybar - D ybar^ML|| (A)" : "|E - E^ML| (eV)").build();
+                    .yAxisTitle(q.equals("geometry") ? "||D ybar - D ybar^ML|| (A)" : q.equals("farfield")
+                            ? "||D ybar - D ybar^ML|| beyond rcut of the cores (A)" : "|E - E^ML| (eV)").build();
             logLog(ch);
             boolean any = false;
             for (String c : CASES) {
@@ -144,6 +146,9 @@ public final class ReportWriter {
             }
             if (any) {
                 files.add(save(dir, ch, q + "-vs-L.png"));
+            }
+            if (q.equals("farfield")) {
+                continue;
             }
             XYChart rm = new XYChartBuilder().width(640).height(480).title(q + " error vs test force RMSE")
                     .xAxisTitle("test force RMSE (meV/A)")
@@ -180,7 +185,65 @@ public final class ReportWriter {
     }
 
     private static double value(ExperimentResult r, String q) {
-        return q.equals("geometry") ? r.geometryError() : r.energyError();
+        return switch (q) {
+            case "geometry" -> r.geometryError();
+            case "farfield" -> r.farFieldGeometryError();
+            default -> r.energyError();
+        };
+    }
+
+    /**
+     * The three cases side by side at each L (sweep degree): the whole-cell and the far-field geometry error
+     * and eps_1^V, and at how many L values each case has the smallest far-field error.
+     */
+    static String separation(List<ExperimentResult> results, int sweepDegree) {
+        TreeSet<Double> ls = new TreeSet<>();
+        results.stream().filter(r -> r.degree() == sweepDegree).forEach(r -> ls.add(r.trainingSize()));
+        if (ls.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n## The three cases side by side\n\n| L | geometry (A): no elasticity / "
+                + "CLE / CLE + nonlinear | far field (A) | energy (eV) | eps1V (eV/A^3) | eps2V (eV/A^3) |\n"
+                + "|---|---|---|---|---|---|\n");
+        Map<String, Integer> lowestFar = new LinkedHashMap<>();
+        CASES.forEach(c -> lowestFar.put(c, 0));
+        for (double l : ls) {
+            List<ExperimentResult> row = new ArrayList<>();
+            for (String c : CASES) {
+                row.add(results.stream().filter(r -> r.degree() == sweepDegree && r.trainingSize() == l
+                        && r.caseName().equals(c)).findFirst().orElse(null));
+            }
+            sb.append("| ").append(fmt(l));
+            for (String q : List.of("geometry", "farfield", "energy", "eps1V", "eps2V")) {
+                sb.append(" | ");
+                for (int k = 0; k < row.size(); k++) {
+                    ExperimentResult r = row.get(k);
+                    // the matching conditions belong to the fit, which exists even when the relaxation failed
+                    double v = r == null ? Double.NaN : switch (q) {
+                        case "eps1V" -> r.eps1V();
+                        case "eps2V" -> r.eps2V();
+                        default -> r.ok() ? value(r, q) : Double.NaN;
+                    };
+                    sb.append(k == 0 ? "" : " / ").append(fmt(v));
+                }
+            }
+            sb.append(" |\n");
+            int best = -1;
+            for (int k = 0; k < row.size(); k++) {
+                ExperimentResult r = row.get(k);
+                if (r != null && r.ok() && Double.isFinite(r.farFieldGeometryError()) && (best < 0
+                        || r.farFieldGeometryError() < row.get(best).farFieldGeometryError())) {
+                    best = k;
+                }
+            }
+            if (best >= 0) {
+                lowestFar.merge(CASES.get(best), 1, Integer::sum);
+            }
+        }
+        sb.append("\nLowest far-field error (sites farther than the basis cutoff from every core) at how many L: ");
+        List<String> parts = new ArrayList<>();
+        lowestFar.forEach((c, n) -> parts.add(c + " " + n));
+        return sb.append(String.join(", ", parts)).append(" (of ").append(ls.size()).append(").\n").toString();
     }
 
     private static String save(Path dir, XYChart ch, String name) {
@@ -197,7 +260,7 @@ public final class ReportWriter {
     }
 
     private static String markdown(String title, List<RateEntry> rates, List<ExperimentResult> results,
-                                   List<String> images, List<String> notes) {
+                                   List<String> images, List<String> notes, int sweepDegree) {
         StringBuilder sb = new StringBuilder("# " + title + "\n\n## Rates (log-log slopes, 95% intervals)\n\n");
         sb.append("| quantity | against | case | slope | 95% interval | points | Table 1 |\n|---|---|---|---|---|---|---|\n");
         for (RateEntry r : rates) {
@@ -206,12 +269,14 @@ public final class ReportWriter {
                     .append(fmt(r.ci95()[1])).append("] | ").append(r.points()).append(" | ")
                     .append(fmt(r.predicted())).append(" |\n");
         }
-        sb.append("\n## Experiments\n\n| id | case | L | D | basis | geometry (A) | energy (eV) | test E RMSE (meV/atom) "
-                + "| test F RMSE (meV/A) | eps1V | eps2V |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append(separation(results, sweepDegree));
+        sb.append("\n## Experiments\n\n| id | case | L | D | basis | geometry (A) | far field (A) | energy (eV) "
+                + "| test E RMSE (meV/atom) | test F RMSE (meV/A) | eps1V | eps2V |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ExperimentResult r : results) {
             sb.append("| ").append(r.id()).append(" | ").append(r.caseName()).append(" | ").append(fmt(r.trainingSize()))
                     .append(" | ").append(r.degree()).append(" | ").append(r.basisSize()).append(" | ")
-                    .append(fmt(r.geometryError())).append(" | ").append(fmt(r.energyError())).append(" | ")
+                    .append(fmt(r.geometryError())).append(" | ").append(fmt(r.farFieldGeometryError())).append(" | ")
+                    .append(fmt(r.energyError())).append(" | ")
                     .append(fmt(r.testEnergyRmse())).append(" | ").append(fmt(r.testForceRmse())).append(" | ")
                     .append(fmt(r.eps1V())).append(" | ").append(fmt(r.eps2V())).append(" |\n");
         }
@@ -288,12 +353,14 @@ public final class ReportWriter {
             sb.append("<p><img src=\"").append(img).append("\" alt=\"").append(img).append("\"></p>\n");
         }
         sb.append("<h2>Experiments</h2>\n<table><tr><th>id</th><th>case</th><th>L</th><th>D</th><th>basis</th>"
-                + "<th>geometry (A)</th><th>energy (eV)</th><th>test E RMSE</th><th>test F RMSE</th><th>eps1V</th>"
+                + "<th>geometry (A)</th><th>far field (A)</th><th>energy (eV)</th><th>test E RMSE</th><th>test F RMSE</th>"
+                + "<th>eps1V</th>"
                 + "<th>eps2V</th></tr>\n");
         for (ExperimentResult r : results) {
             sb.append("<tr><td>").append(esc(r.id())).append("</td><td>").append(r.caseName()).append("</td><td>")
                     .append(fmt(r.trainingSize())).append("</td><td>").append(r.degree()).append("</td><td>")
                     .append(r.basisSize()).append("</td><td>").append(fmt(r.geometryError())).append("</td><td>")
+                    .append(fmt(r.farFieldGeometryError())).append("</td><td>")
                     .append(fmt(r.energyError())).append("</td><td>").append(fmt(r.testEnergyRmse())).append("</td><td>")
                     .append(fmt(r.testForceRmse())).append("</td><td>").append(fmt(r.eps1V())).append("</td><td>")
                     .append(fmt(r.eps2V())).append("</td></tr>\n");

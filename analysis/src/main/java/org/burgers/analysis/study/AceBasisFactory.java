@@ -28,7 +28,8 @@ public final class AceBasisFactory implements BasisFactory {
     public LinearBasis basis(int degree) {
         double r0 = settings.r0() > 0 ? settings.r0() : Double.NaN;
         AceSpec d = AceSpec.of(species, settings.order(), degree, settings.rcut(), r0);
-        return new AceBasis(new AceSpec(d.species(), d.order(), d.degree(), d.rcut(), d.r0(), d.wL(), true,
+        double wL = settings.wL() == null ? d.wL() : settings.wL();
+        return new AceBasis(new AceSpec(d.species(), d.order(), d.degree(), d.rcut(), d.r0(), wL, true,
                 settings.pairDegreeFor(degree), d.pairRcut()));
     }
 

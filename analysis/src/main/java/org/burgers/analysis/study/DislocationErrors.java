@@ -91,6 +91,49 @@ public final class DislocationErrors {
         return GeometryError.of(stencil, y, yMl);
     }
 
+    /**
+     * The far field of a straight-dislocation configuration: the indices of the sites whose perfect-lattice
+     * position lies farther than {@code radius} from every core, measured in the plane normal to the line
+     * (the third cell vector) with the minimum image of the periodic perfect cell. Near the cores the
+     * geometry error is the fit error of the core environments (eps^F in (3.13)); between them the
+     * configuration is an elastic field, which is what the elastic rows of the loss (eps_1^V, eps_2^V) act on.
+     */
+    public static int[] farFieldSites(DislocationConfiguration c, double radius) {
+        Structure lattice = referenceLattice(c);
+        Cell cell = lattice.cell();
+        double[] m = cell.matrix();
+        double lx = m[6], ly = m[7], lz = m[8];
+        double ln = Math.sqrt(lx * lx + ly * ly + lz * lz);
+        lx /= ln;
+        ly /= ln;
+        lz /= ln;
+        double[] x = lattice.positionsView();
+        double[] s = new double[3], d = new double[3];
+        int[] out = new int[lattice.size()];
+        int n = 0;
+        for (int i = 0; i < lattice.size(); i++) {
+            boolean far = true;
+            for (var core : c.cores()) {
+                double[] p = core.position();
+                cell.toFractional(x[3 * i] - p[0], x[3 * i + 1] - p[1], x[3 * i + 2] - p[2], s, 0);
+                s[0] -= Math.rint(s[0]);
+                s[1] -= Math.rint(s[1]);
+                s[2] = 0; // along the line: every slice of the cell is the same distance from the core line
+                cell.toCartesian(s[0], s[1], s[2], d, 0);
+                double along = d[0] * lx + d[1] * ly + d[2] * lz;
+                double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2] - along * along;
+                if (r2 < radius * radius) {
+                    far = false;
+                    break;
+                }
+            }
+            if (far) {
+                out[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     /** The crystal the predictor was built on (its lattice constant). */
     public static Crystal crystal(DislocationConfiguration c) {
         return c.system().crystal(c.a0());

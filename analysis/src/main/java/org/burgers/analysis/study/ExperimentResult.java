@@ -25,12 +25,19 @@ package org.burgers.analysis.study;
  * @param referenceEnergy   E(ybar) relative to the reference's perfect lattice on the same sites (eV)
  * @param modelEnergy       E^ML(ybar^ML) relative to the model's perfect lattice on the same sites (eV)
  * @param warnings          what the solver or a stage warned about (ill-conditioning, no convergence)
+ * @param farFieldGeometryError the geometry error restricted to the far field: the sites farther than
+ *                          {@code farFieldRadius} (in the plane normal to the line) from every core, A, or NaN.
+ *                          The core error (eps^F of (3.13)) sits near the cores; what the elastic rows of the
+ *                          loss change, the response of the crystal between the cores, is measured here
+ * @param farFieldRadius    the radius of the excluded core regions (A): the basis cutoff
+ * @param farFieldSites     how many sites the far field has
  */
 public record ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
                                double geometryError, double energyError, double testEnergyRmse,
                                double testForceRmse, double trainForceRmse, double eps1V, double eps2V,
                                boolean modelConverged, int modelIterations, String failure, double seconds,
-                               double referenceEnergy, double modelEnergy, java.util.List<String> warnings) {
+                               double referenceEnergy, double modelEnergy, java.util.List<String> warnings,
+                               double farFieldGeometryError, double farFieldRadius, int farFieldSites) {
 
     public ExperimentResult {
         warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
@@ -43,7 +50,18 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             int modelIterations, String failure, double seconds) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                Double.NaN, Double.NaN, java.util.List.of());
+                Double.NaN, Double.NaN, java.util.List.of(), Double.NaN, Double.NaN, 0);
+    }
+
+    /** Without the far-field error (records stored before it was measured). */
+    public ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
+                            double geometryError, double energyError, double testEnergyRmse, double testForceRmse,
+                            double trainForceRmse, double eps1V, double eps2V, boolean modelConverged,
+                            int modelIterations, String failure, double seconds, double referenceEnergy,
+                            double modelEnergy, java.util.List<String> warnings) {
+        this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
+                testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
+                referenceEnergy, modelEnergy, warnings, Double.NaN, Double.NaN, 0);
     }
 
     public boolean ok() {

@@ -47,11 +47,20 @@ public record StudyDocument(String name, String system, String reference, double
      * @param pairDegree   polynomial degree of the pair basis, or null for the ACEpotentials.jl default (the
      *                     many-body degree); never below the many-body degree. The W EAM's pair spline has a
      *                     feature 0.13 A wide inside the first shell that needs about 100 (docs/ace-accuracy.md)
+     * @param wL           weight of the angular degree in the selection {@code sum_t (n_t + wL l_t) <= D}, or null
+     *                     for the ACEpotentials.jl default 1.5. The Si bond-order potential's angular function
+     *                     has a Gaussian of width 0.2 in cos(theta) near the tetrahedral angle, which needs more
+     *                     angular functions than radial ones (docs/study.md)
      */
-    public record Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0, Integer pairDegree) {
+    public record Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0, Integer pairDegree,
+                        Double wL) {
 
         public Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0) {
-            this(order, degree, rmseDegrees, rcut, r0, null);
+            this(order, degree, rmseDegrees, rcut, r0, null, null);
+        }
+
+        public Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0, Integer pairDegree) {
+            this(order, degree, rmseDegrees, rcut, r0, pairDegree, null);
         }
 
         /** The pair degree used with many-body degree d. */
@@ -117,6 +126,7 @@ public record StudyDocument(String name, String system, String reference, double
         require(basis != null && basis.order() >= 1 && basis.degree() >= 1 && basis.rcut() > 0, where,
                 "basis needs order >= 1, degree >= 1, rcut > 0");
         require(basis.pairDegree() == null || basis.pairDegree() >= 1, where, "basis.pairDegree must be >= 1");
+        require(basis.wL() == null || (basis.wL() > 0 && Double.isFinite(basis.wL())), where, "basis.wL must be > 0");
         require(cases != null && !cases.isEmpty(), where, "cases is empty");
         for (Map.Entry<String, Weights> c : cases.entrySet()) {
             require(List.of("no-elasticity", "cle", "cle-nonlinear").contains(c.getKey()), where,

@@ -144,8 +144,8 @@ public final class StudyRunner {
                 store.save(r);
                 left--;
                 double eta = progress.experimentDone(r.seconds(), left);
-                progress.line("  %s: geometry %s A, energy %s eV, test F RMSE %s meV/A (%.1f s)%s; %d left, ~%s to go",
-                        r.id(), fmt(r.geometryError()), fmt(r.energyError()), fmt(r.testForceRmse()), r.seconds(),
+                progress.line("  %s: geometry %s A (far field %s A), energy %s eV, test F RMSE %s meV/A (%.1f s)%s; %d left, ~%s to go",
+                        r.id(), fmt(r.geometryError()), fmt(r.farFieldGeometryError()), fmt(r.energyError()), fmt(r.testForceRmse()), r.seconds(),
                         r.failure() == null ? "" : " FAILED: " + r.failure(), left, Progress.duration(eta));
             }
         }
@@ -233,6 +233,8 @@ public final class StudyRunner {
         DislocationConfiguration predictor;
         ReferenceCache.Relaxation refRelaxed;
         Stencil stencil;
+        int[] farSites;
+        double farRadius;
         Crystal crystal;
         ReferenceEnergies e0;
         double refEnergy;
@@ -262,6 +264,10 @@ public final class StudyRunner {
             e0 = new ReferenceEnergies(site);
             refEnergy = reference.energy(refRelaxed.structure()) - DislocationErrors.perfectEnergy(refRelaxed.structure(), site);
             stencil = DislocationErrors.stencil(predictor);
+            farRadius = doc.basis().rcut();
+            farSites = DislocationErrors.farFieldSites(predictor, farRadius);
+            progress.line("  far field: %d of %d sites farther than %.2f A (the basis cutoff) from every core",
+                    farSites.length, start.size(), farRadius);
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("natoms", start.size());
             info.put("a0", a0);
@@ -345,7 +351,7 @@ public final class StudyRunner {
             int iters = 0;
             List<String> warnings = new ArrayList<>();
             String failure = null;
-            double geometry = Double.NaN, energyErr = Double.NaN, modelEnergy = Double.NaN;
+            double geometry = Double.NaN, energyErr = Double.NaN, modelEnergy = Double.NaN, far = Double.NaN;
             try {
                 if (!refRelaxed.converged()) {
                     throw new StageFailure("the reference relaxation of the quadrupole did not converge: "
@@ -384,6 +390,8 @@ public final class StudyRunner {
                 }
                 Structure yMl = mr.structure();
                 geometry = DislocationErrors.geometryError(stencil, refRelaxed.structure(), yMl);
+                far = farSites.length == 0 ? Double.NaN
+                        : org.burgers.core.stencil.GeometryError.of(stencil, refRelaxed.structure(), yMl, farSites);
                 modelEnergy = model.energy(yMl) - DislocationErrors.perfectEnergy(yMl,
                         DislocationErrors.perfectSiteEnergies(model, crystal));
                 energyErr = Math.abs(refEnergy - modelEnergy);
@@ -394,15 +402,18 @@ public final class StudyRunner {
                 failure = e.getMessage();
                 geometry = Double.NaN;
                 energyErr = Double.NaN;
+                far = Double.NaN;
             } catch (RuntimeException e) {
                 // a fit or relaxation that blew up (singular system, overlapping atoms): recorded, not hidden
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
                 geometry = Double.NaN;
                 energyErr = Double.NaN;
+                far = Double.NaN;
             }
             double seconds = (System.nanoTime() - t0) * 1e-9;
             return new ExperimentResult(p.id(), p.caseName(), p.trainingSize(), p.degree(), basisSize, geometry,
-                    energyErr, teE, teF, trF, eps1, eps2, conv, iters, failure, seconds, refEnergy, modelEnergy, warnings);
+                    energyErr, teE, teF, trF, eps1, eps2, conv, iters, failure, seconds, refEnergy, modelEnergy, warnings,
+                    far, farRadius, farSites.length);
         }
     }
 

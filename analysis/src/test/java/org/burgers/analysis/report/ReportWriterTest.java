@@ -79,4 +79,31 @@ class ReportWriterTest {
         assertTrue(json.contains("\"geometryError\" : null"), json.substring(0, 200));
         assertTrue(Files.readString(dir.resolve("report.md")).contains("experiment bad failed: relaxation did not converge"));
     }
+
+    /**
+     * The side-by-side table counts, per case, the L values where its far-field error is the lowest, and
+     * lists the three cases' errors in the document's order; a failed experiment shows n/a errors but its
+     * fit's eps_1^V.
+     */
+    @Test
+    void sideBySideTableCountsTheLowestFarFieldErrorPerCase() {
+        List<ExperimentResult> rs = new ArrayList<>();
+        double[][] far = {{0.3, 0.2, 0.1}, {0.3, 0.1, 0.2}, {0.3, 0.25, 0.05}};
+        String[] cases = {"no-elasticity", "cle", "cle-nonlinear"};
+        for (int k = 0; k < 3; k++) {
+            double l = 4 + k;
+            for (int c = 0; c < 3; c++) {
+                rs.add(new ExperimentResult("x" + k + c, cases[c], l, 8, 100, 2 * far[k][c], 1, 1, 10, 10, 0.5 + c, 1,
+                        true, 10, null, 1, 0, 0, List.of(), far[k][c], 5.5, 90));
+            }
+        }
+        rs.add(new ExperimentResult("failed", "cle", 7, 8, 100, Double.NaN, Double.NaN, 1, 10, 10, 0.125, 1, false,
+                500, "the relaxation with the fitted model did not converge", 1, 0, 0, List.of(), Double.NaN, 5.5, 90));
+        rs.add(new ExperimentResult("other-degree", "cle", 7, 10, 100, 0.01, 1, 1, 10, 10, 0.5, 1, true, 10, null, 1,
+                0, 0, List.of(), 0.001, 5.5, 90));
+        String t = ReportWriter.separation(rs, 8);
+        assertTrue(t.contains("no-elasticity 0, cle 1, cle-nonlinear 2 (of 4)"), t);
+        assertTrue(t.contains("| 4.00 | 0.600 / 0.400 / 0.200 | 0.300 / 0.200 / 0.100 |"), t);
+        assertTrue(t.contains("| 7.00 | n/a / n/a / n/a | n/a / n/a / n/a | n/a / n/a / n/a | n/a / 0.125 / n/a |"), t);
+    }
 }

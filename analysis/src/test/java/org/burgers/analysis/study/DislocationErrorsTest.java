@@ -67,4 +67,51 @@ class DislocationErrorsTest {
         assertEquals(Math.sqrt(2.0 * others) * d, e, 1e-12);
         assertEquals(sys.lattice().equals("bcc") || sys.lattice().equals("b2") ? 14 : st.count(0), st.count(0));
     }
+
+    /**
+     * The far field holds exactly the sites farther than the radius from every core in the plane normal to
+     * the line, checked against a brute-force distance over the nearest periodic images of each core; radius 0
+     * keeps every site, a radius larger than the cell none; and the far-field error is part of the whole.
+     */
+    @ParameterizedTest
+    @CsvSource({"w-screw, 12, 5.5", "si-edge, 6, 3.6", "nial-screw, 10, 5.5"})
+    void farFieldIsTheSitesBeyondTheRadiusOfEveryCore(String system, double size, double radius) {
+        DislocationSystem sys = DislocationSystem.named(system);
+        DislocationConfiguration q = new PredictorFactory(sys, PotentialSpec.parse(sys.potential())).quadrupole(size);
+        Structure lattice = DislocationErrors.referenceLattice(q);
+        double[] c = q.referenceCell();
+        double[] x = lattice.positionsView();
+        java.util.Set<Integer> far = new java.util.HashSet<>();
+        for (int i : DislocationErrors.farFieldSites(q, radius)) {
+            far.add(i);
+        }
+        assertTrue(far.size() > 0 && far.size() < lattice.size(), system + ": " + far.size());
+        for (int i = 0; i < lattice.size(); i++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (var core : q.cores()) {
+                for (int a = -2; a <= 2; a++) {
+                    for (int b = -2; b <= 2; b++) {
+                        // the line is along z in every system's frame, so the in-plane distance is (x, y)
+                        double dx = x[3 * i] - core.position()[0] + a * c[0] + b * c[3];
+                        double dy = x[3 * i + 1] - core.position()[1] + a * c[1] + b * c[4];
+                        best = Math.min(best, Math.hypot(dx, dy));
+                    }
+                }
+            }
+            assertEquals(best > radius, far.contains(i), system + " site " + i + " at " + best + " A");
+        }
+        assertEquals(lattice.size(), DislocationErrors.farFieldSites(q, 0).length);
+        assertEquals(0, DislocationErrors.farFieldSites(q, 1e3).length);
+        Structure y = q.structure();
+        double[] z = y.positions();
+        java.util.Random rnd = new java.util.Random(7);
+        for (int k = 0; k < z.length; k++) {
+            z[k] += 0.05 * rnd.nextGaussian();
+        }
+        Stencil st = DislocationErrors.stencil(q);
+        int[] sites = DislocationErrors.farFieldSites(q, radius);
+        double whole = DislocationErrors.geometryError(st, y, y.withPositions(z));
+        double part = org.burgers.core.stencil.GeometryError.of(st, y, y.withPositions(z), sites);
+        assertTrue(part > 0 && part < whole, part + " vs " + whole);
+    }
 }

@@ -17,7 +17,7 @@ final class TinyStudies {
         StudyDocument p = StudyDocument.preset(preset);
         StudyDocument.Training t = new StudyDocument.Training(p.training().alpha(), nTrain, nTest, p.training().seed());
         StudyDocument.Basis b = new StudyDocument.Basis(p.basis().order(), degree, rmseDegrees, p.basis().rcut(),
-                p.basis().r0());
+                p.basis().r0(), null, p.basis().wL());
         return new StudyDocument(p.name() + " (test sizes)", p.system(), p.reference(), n, ls, t, b, p.cases(),
                 p.solver(), p.relaxation(), p.elasticUnit()).validated("test");
     }
