@@ -13,7 +13,7 @@ import org.burgers.simulation.dislocation.elastic.LineDislocationField;
  * columns in bcc (matscipy's BCCScrew111Dislocation), the centre of a square of [001] columns in B2. Of the
  * two kinds of triangles in bcc the one whose three columns keep distinct heights under the core's
  * displacement is taken (the easy core; the other kind collapses the three heights into one plane, the hard
- * core).</li>
+ * core). B2 quadrupole cores then move to a Ni-Al bond centre ({@link #bondCentreOfMixedSquare}).</li>
  * <li>Dislocations with an edge component sit halfway between two lattice planes normal to y (the widest
  * gap near the request: the shuffle set in diamond), so the branch cut along x crosses no atom (B.1-B.3),
  * and along x as far from the columns as possible.</li>
