@@ -18,8 +18,15 @@ final class Columns {
     final double[] z;
     /** column of every atom */
     final int[] columnOf;
+    /** sublattice of every column (of its first atom); all 0 when not given */
+    final int[] sublattice;
 
     Columns(double[] lattice, double lx, double ly) {
+        this(lattice, null, lx, ly);
+    }
+
+    /** @param atomSublattice sublattice of every atom (null: one sublattice) */
+    Columns(double[] lattice, int[] atomSublattice, double lx, double ly) {
         this.lx = lx;
         this.ly = ly;
         int n = lattice.length / 3;
@@ -37,6 +44,12 @@ final class Columns {
                 cols.add(new double[] {cx, cy, lattice[3 * i + 2]});
             }
             columnOf[i] = c;
+        }
+        sublattice = new int[cols.size()];
+        if (atomSublattice != null) {
+            for (int i = n - 1; i >= 0; i--) {
+                sublattice[columnOf[i]] = atomSublattice[i];
+            }
         }
         x = new double[cols.size()];
         y = new double[cols.size()];

@@ -13,7 +13,7 @@ import org.burgers.simulation.dislocation.elastic.LineDislocationField;
  * columns in bcc (matscipy's BCCScrew111Dislocation), the centre of a square of [001] columns in B2. Of the
  * two kinds of triangles in bcc the one whose three columns keep distinct heights under the core's
  * displacement is taken (the easy core; the other kind collapses the three heights into one plane, the hard
- * core).</li>
+ * core). B2 quadrupole cores then move to a Ni-Al bond centre ({@link #bondCentreOfMixedSquare}).</li>
  * <li>Dislocations with an edge component sit halfway between two lattice planes normal to y (the widest
  * gap near the request: the shuffle set in diamond), so the branch cut along x crosses no atom (B.1-B.3),
  * and along x as far from the columns as possible.</li>
@@ -40,6 +40,73 @@ final class CorePlacement {
         }
         double y0 = Double.isNaN(planeY) ? betweenPlanes(cols, ty) : planeY;
         return alongLine(cols, tx, y0);
+    }
+
+    /**
+     * A quadrupole's screw core whose Voronoi vertex is the centre of a square of columns of two sublattices
+     * (B2 along [001]: two Ni and two Al columns on the diagonals) is moved to the midpoint of one of the
+     * square's edges, the centre of a Ni-Al column pair. Measured with the Mishin 2002 NiAl potential
+     * (docs/dislocations.md): in a quadrupole every core sits where the elastic forces cancel by symmetry, and
+     * the symmetric core at the square centre is a saddle there (the relaxed cores leave it and the quadrupole
+     * annihilates at 10, 24, 30, 40 and 60 r0), while cores started on bond centres relax nearby and stay.
+     * (Dipoles keep the square centres: the partner's attraction moves their cores off the centre along the
+     * dipole, where they stay.) Which bond matters: the +b cores take the bond along y (the edge normal to
+     * the cut direction x), the -b cores the bond along x. Then each pair of nearest opposite cores, which
+     * separate along x or along y, has one core of each kind, and the collective glide of a pair (the unstable
+     * mode of the elastic interaction of a periodic quadrupole, Earnshaw's theorem for the 2D logarithmic
+     * interaction of screws) is blocked; with all four cores on bonds of one direction the quadrupole still
+     * annihilates in cells with an odd number of columns between partners (24 and 30 r0, measured). Of the
+     * two edges of the right direction the one nearer the cell centre is taken, so the four cores of a
+     * quadrupole are an inversion-symmetric set and their shifts cancel in the net slip. Other vertices (bcc
+     * triangles, single-sublattice squares) are returned unchanged.
+     *
+     * @param hand sign of the core's Burgers vector along +z
+     */
+    static double[] bondCentreOfMixedSquare(Columns cols, double[] v, double hand) {
+        if (Double.isNaN(hand) || hand == 0) {
+            return v;
+        }
+        List<double[]> near = cols.near(v[0], v[1], 6);
+        near.sort((p, q) -> Double.compare(Math.hypot(p[0] - v[0], p[1] - v[1]), Math.hypot(q[0] - v[0], q[1] - v[1])));
+        if (near.size() < 5) {
+            return v;
+        }
+        double r0 = Math.hypot(near.get(0)[0] - v[0], near.get(0)[1] - v[1]);
+        double r4 = Math.hypot(near.get(4)[0] - v[0], near.get(4)[1] - v[1]);
+        for (int k = 1; k < 4; k++) {
+            if (Math.abs(Math.hypot(near.get(k)[0] - v[0], near.get(k)[1] - v[1]) - r0) > 1e-6) {
+                return v;   // not four equidistant columns: a triangle (bcc) or a lower-symmetry vertex
+            }
+        }
+        if (r4 < r0 + 1e-6) {
+            return v;
+        }
+        // corners in counter-clockwise order about the vertex
+        List<double[]> corners = new ArrayList<>(near.subList(0, 4));
+        corners.sort((p, q) -> Double.compare(Math.atan2(p[1] - v[1], p[0] - v[0]), Math.atan2(q[1] - v[1], q[0] - v[0])));
+        double tx = cols.lx / 2;
+        double ty = cols.ly / 2;
+        double[] best = null;
+        double bestDist = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < 4; k++) {
+            double[] p = corners.get(k);
+            double[] q = corners.get((k + 1) % 4);
+            if (cols.sublattice[(int) p[3]] == cols.sublattice[(int) q[3]]) {
+                return v;   // a square of one sublattice (or not alternating): no mixed bond to centre on
+            }
+            boolean bondAlongY = Math.abs(q[1] - p[1]) > Math.abs(q[0] - p[0]);
+            if (bondAlongY != (hand > 0)) {
+                continue;
+            }
+            double mx = 0.5 * (p[0] + q[0]);
+            double my = 0.5 * (p[1] + q[1]);
+            double d = Math.hypot(mx - tx, my - ty);
+            if (d < bestDist - 1e-6) {
+                best = new double[] {mx, my};
+                bestDist = d;
+            }
+        }
+        return best == null ? v : best;
     }
 
     private static double nearestSpacing(List<double[]> near) {

@@ -209,6 +209,77 @@ class DislocationBuilderTest {
         return u;
     }
 
+    /**
+     * NiAl quadrupole cores sit on Ni-Al bond centres: two nearest columns at a/(2 sqrt 2), one of each species,
+     * the next two at sqrt(5) times that; +b cores on bonds along y, -b cores on bonds along x; the four cores are
+     * inversion-symmetric about the cell centre, so there is no net slip. Cells with an even (20 r0) and an odd
+     * (24 r0) number of columns between partners. Dipole cores stay at square centres (four columns at a/2).
+     */
+    @Test
+    void nialQuadrupoleCoresSitOnNiAlBondCentres() {
+        double a = 2.8815;
+        for (double size : new double[] {20, 24}) {
+            DislocationConfiguration conf = DislocationBuilder.build(DislocationSystem.NIAL_SCREW, a, NIAL, size, true, 4);
+            Structure s = conf.structure();
+            double[] lat = s.array("lattice");
+            double lx = conf.referenceCell()[0];
+            double ly = conf.referenceCell()[4];
+            double h = a / (2 * Math.sqrt(2));
+            for (DislocationCore c : conf.cores()) {
+                // nearest columns: {distance, species, dx, dy}, one per column
+                List<double[]> near = new ArrayList<>();
+                java.util.Set<Long> seen = new java.util.HashSet<>();
+                for (int i = 0; i < s.size(); i++) {
+                    double dx = lat[3 * i] - c.position()[0];
+                    double dy = lat[3 * i + 1] - c.position()[1];
+                    dx -= Math.rint(dx / lx) * lx;
+                    dy -= Math.rint(dy / ly) * ly;
+                    if (Math.hypot(dx, dy) < 3 && seen.add(Math.round(dx * 1e4) * 1_000_003L + Math.round(dy * 1e4))) {
+                        near.add(new double[] {Math.hypot(dx, dy), s.element(i).symbol().equals("Ni") ? 0 : 1, dx, dy});
+                    }
+                }
+                near.sort((p, q) -> Double.compare(p[0], q[0]));
+                String what = "nial quadrupole " + size + " core " + c.burgers()[2];
+                assertEquals(h, near.get(0)[0], 1e-6, what);
+                assertEquals(h, near.get(1)[0], 1e-6, what);
+                assertEquals(h * Math.sqrt(5), near.get(2)[0], 1e-6, what);
+                assertEquals(1, near.get(0)[1] + near.get(1)[1], 1e-12, what + ": one Ni and one Al column");
+                double bondX = Math.abs(near.get(0)[2] - near.get(1)[2]);
+                double bondY = Math.abs(near.get(0)[3] - near.get(1)[3]);
+                if (c.burgers()[2] > 0) {
+                    assertTrue(bondY > 2 * h - 1e-6 && bondX < 1e-6, what + ": +b core on a bond along y");
+                } else {
+                    assertTrue(bondX > 2 * h - 1e-6 && bondY < 1e-6, what + ": -b core on a bond along x");
+                }
+            }
+            // inversion-symmetric about the cell centre: core 1 <-> core 4, core 2 <-> core 3; no net slip
+            double[] p1 = conf.cores().get(0).position();
+            double[] p4 = conf.cores().get(3).position();
+            double[] p2 = conf.cores().get(1).position();
+            double[] p3 = conf.cores().get(2).position();
+            for (int d = 0; d < 2; d++) {
+                assertEquals(p1[d] + p4[d], p2[d] + p3[d], 1e-9);
+            }
+            for (double v : conf.plastic()) {
+                assertEquals(0, v, 1e-15);
+            }
+        }
+        DislocationConfiguration dip = DislocationBuilder.build(DislocationSystem.NIAL_SCREW, a, NIAL, 20, false, 4);
+        double[] lat = dip.structure().array("lattice");
+        for (DislocationCore c : dip.cores()) {
+            int atHalf = 0;
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (int i = 0; i < dip.structure().size(); i++) {
+                double dx = lat[3 * i] - c.position()[0];
+                double dy = lat[3 * i + 1] - c.position()[1];
+                if (Math.abs(Math.hypot(dx, dy) - a / 2) < 1e-6 && seen.add(Math.round(dx * 1e4) * 1_000_003L + Math.round(dy * 1e4))) {
+                    atHalf++;
+                }
+            }
+            assertEquals(4, atHalf, "dipole core at the centre of a square of columns");
+        }
+    }
+
     @Test
     void wScrewCoresSitAtTriangleCentroidsAndTheQuadrupoleHasNoPlasticStrain() {
         DislocationConfiguration conf = DislocationBuilder.build(DislocationSystem.W_SCREW, 3.14339, W, 12, true, 4);
