@@ -1,6 +1,7 @@
 package org.burgers.analysis.study;
 
 import java.util.List;
+import org.burgers.core.stencil.Stencil;
 import org.burgers.simulation.dislocation.DislocationConfiguration;
 
 /**
@@ -33,5 +34,10 @@ public interface ConfigurationFactory {
     /** The simulation configuration of the cell N for training size L: by default the quadrupole of size N. */
     default DislocationConfiguration simulation(double simulationSize, double trainingSize) {
         return quadrupole(simulationSize);
+    }
+
+    /** The stencil of the geometry error over the simulation configuration's reference lattice sites. */
+    default Stencil stencil(DislocationConfiguration simulation) {
+        return DislocationErrors.stencil(simulation);
     }
 }

@@ -318,7 +318,7 @@ public final class StudyRunner {
                     relaxed.fmax(), (System.nanoTime() - t0) * 1e-9);
             double energy = reference.energy(relaxed.structure())
                     - DislocationErrors.perfectEnergy(relaxed.structure(), e0.e0());
-            return new SimulationReference(label, predictor, relaxed, DislocationErrors.stencil(predictor), energy);
+            return new SimulationReference(label, predictor, relaxed, configurations.stencil(predictor), energy);
         }
 
         TrainingData training(double l) {
