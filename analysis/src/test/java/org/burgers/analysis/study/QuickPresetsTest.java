@@ -177,14 +177,14 @@ class QuickPresetsTest {
         }
     }
 
-    /** The w-loop presets: loops no smaller than the smallest stable diameter (8 r0), 2 r0 clear of their images. */
+    /** The w-loop presets: loops no smaller than 7 r0 (stable in a 12 r0 cell), 4 r0 clear of their images (measured stable). */
     @Test
     void theLoopPresetsUseStableLoopsThatFitTheCell() {
         for (String p : List.of("w-loop-quick", "w-loop-paper")) {
             StudyDocument d = StudyDocument.preset(p);
             assertEquals("w-loop", d.system());
             for (double l : d.trainingSizes()) {
-                assertTrue(l >= 8 && l <= d.simulationSize() - 2, p + ": L = " + l);
+                assertTrue(l >= 7 && l <= d.simulationSize() - 4, p + ": L = " + l);
             }
         }
     }

@@ -219,7 +219,7 @@ class DislocationRelaxationTest {
      * spacings above and below the disc plane one spacing apart) at the diameters the presets use.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"16, 8", "16, 10", "20, 8", "20, 10", "20, 12", "24, 12", "24, 16"})
+    @org.junit.jupiter.params.provider.CsvSource({"12, 7", "12, 8", "16, 8", "16, 10", "20, 8", "20, 10", "20, 12", "24, 12", "24, 16"})
     @Tag("slow")
     void wPrismaticLoopOfDiameterLInCellN(double n, double l) {
         DislocationSystem sys = DislocationSystem.W_LOOP;
