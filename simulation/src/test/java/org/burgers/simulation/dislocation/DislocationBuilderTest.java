@@ -352,7 +352,7 @@ class DislocationBuilderTest {
 
     @Test
     void badInputIsRefusedClearly() {
-        InputException e = assertThrows(InputException.class, () -> DislocationSystem.named("w-edge"));
+        InputException e = assertThrows(InputException.class, () -> DislocationSystem.named("w-edgy"));
         assertTrue(e.getMessage().contains("w-screw"));
         e = assertThrows(InputException.class,
                 () -> DislocationSystem.W_SCREW.withBurgers(DislocationSystem.parseBurgers("1/3[111]")));

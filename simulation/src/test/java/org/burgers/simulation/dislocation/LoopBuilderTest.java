@@ -88,7 +88,7 @@ class LoopBuilderTest {
         assertEquals(def.structure().size(), same.structure().size());
         assertEquals(0, maxDifference(def.structure().positionsView(), same.structure().positionsView()), 0);
         double b = A * Math.sqrt(3) / 2;
-        for (double l : new double[] {6, 10, 12}) {
+        for (double l : new double[] {8, 10, 12}) {
             DislocationConfiguration c = LoopBuilder.prismatic(DislocationSystem.W_LOOP, A, DislocationBuilderTest.W, n, l);
             assertEquals(def.referenceCell()[0], c.referenceCell()[0], 0, "the cell is N's for every L");
             double[] ref = c.referenceCell();
