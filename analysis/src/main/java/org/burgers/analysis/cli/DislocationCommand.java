@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 + "the Cai et al. 2003 correction); prints JSON and writes extended XYZ.")
 final class DislocationCommand implements Callable<Integer> {
 
-    @Option(names = "--system", required = true, description = "w-screw, si-edge, nial-screw, w-mixed or w-loop")
+    @Option(names = "--system", required = true, description = "w-screw, si-edge, nial-screw, w-mixed, w-edge or w-loop")
     String system;
 
     @Option(names = "--kind", required = true, description = "dipole, quadrupole (straight systems), loop (glide) or prismatic-loop (w-loop)")
@@ -38,6 +38,10 @@ final class DislocationCommand implements Callable<Integer> {
     @Option(names = "--size", required = true,
             description = "cell size in lattice constants r0 (L for dipoles, N for quadrupoles and loops)")
     double size;
+
+    @Option(names = "--diameter", description = "prismatic-loop only: loop diameter in r0 (default size/2; "
+            + "the loop study's loop of diameter L in the cell N)")
+    Double diameter;
 
     @Option(names = "--potential", description = "potential spec for a0 and the elastic constants "
             + "(default: the system's reference potential, e.g. builtin:W)")
@@ -62,12 +66,19 @@ final class DislocationCommand implements Callable<Integer> {
         }
         Potential p = PotentialSpec.parse(potential == null ? sys.potential() : potential);
         ElasticConstants c = Dislocations.constants(sys, p);
-        DislocationConfiguration conf = Dislocations.predictor(sys, kind, size, c);
+        if (diameter != null && !kind.equalsIgnoreCase("prismatic-loop")) {
+            throw new InputException("--diameter applies only to --kind prismatic-loop");
+        }
+        DislocationConfiguration conf = diameter == null ? Dislocations.predictor(sys, kind, size, c)
+                : Dislocations.prismaticLoop(sys, size, diameter, c);
         Frame frame = conf.frame();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("system", sys.name());
         json.put("kind", conf.kind());
         json.put("size_r0", size);
+        if (diameter != null) {
+            json.put("diameter_r0", diameter);
+        }
         json.put("natoms", conf.structure().size());
         json.put("a0", conf.a0());
         json.put("cell", conf.structure().cell().matrix());

@@ -10,9 +10,8 @@ import org.burgers.simulation.elastic.ElasticConstants;
 /**
  * Predictors of {@link DislocationBuilder} at the reference potential's relaxed lattice constant and with
  * its elastic constants (so the predictor is the CLE field of the reference crystal). The constants are
- * computed once, on first use. The loop study of section 4.3 needs two training cells per L and a loop
- * whose diameter follows L, which this factory does not provide: asking for w-loop fails with a message
- * saying so.
+ * computed once, on first use. The loop study of section 4.3 uses {@link LoopConfigurationFactory}
+ * instead (bound by {@link StudyModule} for w-loop); asking this factory for w-loop fails with a message.
  */
 public final class PredictorFactory implements ConfigurationFactory {
     private final DislocationSystem system;
@@ -31,10 +30,8 @@ public final class PredictorFactory implements ConfigurationFactory {
     private synchronized ElasticConstants constants() {
         if (constants == null) {
             if (system.name().equals("w-loop")) {
-                throw new InputException("system w-loop: the loop study of paper section 4.3 (training on screw and "
-                        + "edge dipoles of size L, a loop of diameter L in the simulation cell for each L) is not "
-                        + "available in the study runner yet (the loop predictor itself is: burgers dislocation "
-                        + "--system w-loop); studies run for the straight systems w-screw, si-edge, nial-screw");
+                throw new InputException("system w-loop has no dipole or quadrupole of its own: its study uses "
+                        + "LoopConfigurationFactory (screw and edge dipoles of size L, a loop of diameter L in the cell N)");
             }
             constants = ElasticConstants.compute(reference, system.crystal(system.a0()), false);
         }

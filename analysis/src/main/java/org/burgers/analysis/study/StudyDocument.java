@@ -113,7 +113,7 @@ public record StudyDocument(String name, String system, String reference, double
 
     StudyDocument validated(String where) {
         require(name != null && !name.isBlank(), where, "name is missing");
-        require(List.of("w-screw", "si-edge", "nial-screw", "w-loop", "w-mixed").contains(system), where,
+        require(List.of("w-screw", "si-edge", "nial-screw", "w-loop", "w-mixed", "w-edge").contains(system), where,
                 "unknown system '" + system + "'");
         require(reference != null && reference.contains(":"), where, "reference must be a potential specification");
         require(simulationSize > 0, where, "simulationSize must be positive");

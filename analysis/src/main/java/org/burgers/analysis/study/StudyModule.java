@@ -66,6 +66,8 @@ public final class StudyModule extends AbstractModule {
     @Provides
     @Singleton
     ConfigurationFactory configurations(DislocationSystem sys, @Named("reference") Potential reference) {
-        return new PredictorFactory(sys, reference);
+        // the loop study (section 4.3): screw and edge training dipoles, a loop of diameter L per L
+        return sys.name().equals(DislocationSystem.W_LOOP.name()) ? new LoopConfigurationFactory(reference)
+                : new PredictorFactory(sys, reference);
     }
 }

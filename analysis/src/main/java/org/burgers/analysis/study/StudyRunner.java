@@ -19,7 +19,6 @@ import org.burgers.core.io.Frame;
 import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.Request;
-import org.burgers.core.stencil.Stencil;
 import org.burgers.core.structure.Structure;
 import org.burgers.fitting.Fitter;
 import org.burgers.fitting.data.LabelledConfiguration;
@@ -48,6 +47,10 @@ import org.burgers.simulation.training.RattledSet;
  * with the fitted model (ybar^ML), and record the geometry and energy errors ({@link DislocationErrors}),
  * the test RMSEs and eps_1^V, eps_2^V.</li>
  * </ol>
+ * The loop study (section 4.3, {@link LoopConfigurationFactory}) differs only in what the
+ * {@link ConfigurationFactory} provides: two training cells per L (screw and edge dipoles, the samples split
+ * evenly) and a simulation configuration per L (a loop of diameter L in the cell N), each relaxed once per L
+ * ({@link SimulationReference}).
  * Each finished experiment is stored atomically ({@link ResultStore}); a rerun skips what is stored, so an
  * interrupted study resumes and, the pieces being deterministic, gives the same numbers. A relaxation that
  * does not converge or a fit that fails is recorded as the experiment's failure (with NaN errors), never
@@ -230,14 +233,10 @@ public final class StudyRunner {
     private final class Context {
         final ReferenceCache cache;
         final Progress progress;
-        DislocationConfiguration predictor;
-        ReferenceCache.Relaxation refRelaxed;
-        Stencil stencil;
-        int[] farSites;
-        double farRadius;
+        /** the simulation references: one (key NaN) or, when the configuration follows L, one per L */
+        final Map<Double, SimulationReference> references = new HashMap<>();
         Crystal crystal;
         ReferenceEnergies e0;
-        double refEnergy;
         final Map<Double, TrainingData> training = new HashMap<>();
         final Map<Integer, DegreeData> degrees = new HashMap<>();
 
@@ -247,37 +246,89 @@ public final class StudyRunner {
         }
 
         void prepareReference(Path out) {
+            Map<String, Object> info;
+            if (configurations.simulationFollowsTrainingSize()) {
+                // the loop study: a simulation configuration (loop of diameter L) per training size L
+                List<Map<String, Object>> perL = new ArrayList<>();
+                boolean converged = true;
+                StringBuilder msg = new StringBuilder();
+                for (double l : new TreeSet<>(doc.trainingSizes())) {
+                    SimulationReference r = relaxReference(l);
+                    references.put(l, r);
+                    Map<String, Object> one = referenceInfo(r);
+                    one.put("trainingSize", l);
+                    perL.add(one);
+                    if (!r.relaxed().converged()) {
+                        converged = false;
+                        msg.append(r.label()).append(": ").append(r.relaxed().message()).append("; ");
+                    }
+                }
+                info = new LinkedHashMap<>(perL.get(0));
+                info.remove("trainingSize");
+                info.put("converged", converged);
+                info.put("message", converged ? "all converged" : msg.toString());
+                info.put("perTrainingSize", perL);
+            } else {
+                SimulationReference r = relaxReference(Double.NaN);
+                references.put(Double.NaN, r);
+                info = referenceInfo(r);
+            }
+            ResultStore.writeAtomically(out.resolve("reference.json"), info);
+        }
+
+        /** The simulation reference of training size l (NaN: the one shared by every L). */
+        SimulationReference reference(double l) {
+            return configurations.simulationFollowsTrainingSize() ? references.get(l) : references.get(Double.NaN);
+        }
+
+        private Map<String, Object> referenceInfo(SimulationReference r) {
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("natoms", r.predictor().structure().size());
+            info.put("a0", r.predictor().a0());
+            info.put("converged", r.relaxed().converged());
+            info.put("iterations", r.relaxed().iterations());
+            info.put("fmax", r.relaxed().fmax());
+            info.put("message", r.relaxed().message());
+            info.put("relativeEnergy", r.energy());
+            info.put("perfectSiteEnergies", e0.e0());
+            return info;
+        }
+
+        private SimulationReference relaxReference(double l) {
             long t0 = System.nanoTime();
-            predictor = configurations.quadrupole(doc.simulationSize());
+            boolean perL = !Double.isNaN(l);
+            DislocationConfiguration predictor = configurations.simulation(doc.simulationSize(), l);
             double a0 = configurations.a0();
-            crystal = predictor.system().crystal(a0);
+            if (crystal == null) {
+                crystal = predictor.system().crystal(a0);
+                e0 = new ReferenceEnergies(DislocationErrors.perfectSiteEnergies(reference, crystal));
+            }
             Structure start = predictor.structure();
             reference.checkSpecies(start);
-            progress.line("reference: a0 = %.6f A; relaxing the quadrupole (N = %g r0, %d atoms) with %s (%s, fmax %g eV/A)",
-                    a0, doc.simulationSize(), start.size(), doc.reference(), relaxer.name(), doc.relaxation().fmax());
-            refRelaxed = cache.relaxation("quadrupole", relaxKey("quadrupole", doc.simulationSize(), a0),
-                    () -> relaxer.relax(start, reference, options()));
-            progress.line("  %s: %s after %d iterations, fmax %.2e eV/A (%.1f s)", refRelaxed.fromCache() ? "cached"
-                            : "relaxed", refRelaxed.converged() ? "converged" : "NOT converged", refRelaxed.iterations(),
-                    refRelaxed.fmax(), (System.nanoTime() - t0) * 1e-9);
-            Map<String, Double> site = DislocationErrors.perfectSiteEnergies(reference, crystal);
-            e0 = new ReferenceEnergies(site);
-            refEnergy = reference.energy(refRelaxed.structure()) - DislocationErrors.perfectEnergy(refRelaxed.structure(), site);
-            stencil = DislocationErrors.stencil(predictor);
-            farRadius = doc.basis().rcut();
-            farSites = DislocationErrors.farFieldSites(predictor, farRadius);
-            progress.line("  far field: %d of %d sites farther than %.2f A (the basis cutoff) from every core",
-                    farSites.length, start.size(), farRadius);
-            Map<String, Object> info = new LinkedHashMap<>();
-            info.put("natoms", start.size());
-            info.put("a0", a0);
-            info.put("converged", refRelaxed.converged());
-            info.put("iterations", refRelaxed.iterations());
-            info.put("fmax", refRelaxed.fmax());
-            info.put("message", refRelaxed.message());
-            info.put("relativeEnergy", refEnergy);
-            info.put("perfectSiteEnergies", site);
-            ResultStore.writeAtomically(out.resolve("reference.json"), info);
+            String kind = predictor.kind();
+            String label = perL ? String.format(Locale.ROOT, "%s of diameter L = %g r0 in N = %g r0", kind, l,
+                    doc.simulationSize()) : String.format(Locale.ROOT, "%s (N = %g r0)", kind, doc.simulationSize());
+            progress.line("reference: a0 = %.6f A; relaxing the %s, %d atoms, with %s (%s, fmax %g eV/A)",
+                    a0, label, start.size(), doc.reference(), relaxer.name(), doc.relaxation().fmax());
+            String key = relaxKey(kind, doc.simulationSize(), a0) + (perL ? "|diameter=" + l : "");
+            ReferenceCache.Relaxation relaxed = cache.relaxation(perL ? String.format(Locale.ROOT, "%s-L%g", kind, l)
+                    : kind, key, () -> relaxer.relax(start, reference, options()));
+            progress.line("  %s: %s after %d iterations, fmax %.2e eV/A (%.1f s)", relaxed.fromCache() ? "cached"
+                            : "relaxed", relaxed.converged() ? "converged" : "NOT converged", relaxed.iterations(),
+                    relaxed.fmax(), (System.nanoTime() - t0) * 1e-9);
+            double energy = reference.energy(relaxed.structure())
+                    - DislocationErrors.perfectEnergy(relaxed.structure(), e0.e0());
+            // far field: sites farther than the basis cutoff from every core (straight dislocations only: a loop's
+            // "core" is its centre, not its line)
+            double farRadius = doc.basis().rcut();
+            int[] farSites = perL || kind.contains("loop") ? new int[0]
+                    : DislocationErrors.farFieldSites(predictor, farRadius);
+            if (farSites.length > 0) {
+                progress.line("  far field: %d of %d sites farther than %.2f A (the basis cutoff) from every core",
+                        farSites.length, start.size(), farRadius);
+            }
+            return new SimulationReference(label, predictor, relaxed, configurations.stencil(predictor), energy,
+                    farSites, farRadius);
         }
 
         TrainingData training(double l) {
@@ -286,42 +337,62 @@ public final class StudyRunner {
                 return td;
             }
             long t0 = System.nanoTime();
-            DislocationConfiguration dipole = configurations.dipole(l);
-            String key = relaxKey("dipole", l, dipole.a0());
-            progress.line("training cell L = %g r0: relaxing the dipole (%d atoms) with the reference", l,
-                    dipole.structure().size());
-            ReferenceCache.Relaxation r = cache.relaxation(String.format(Locale.ROOT, "dipole-L%g", l), key,
-                    () -> relaxer.relax(dipole.structure(), reference, options()));
-            if (!r.converged()) {
-                td = new TrainingData(null, null, String.format(Locale.ROOT, "the reference relaxation of the dipole "
-                        + "training cell L = %g did not converge: %s (fmax %.3g eV/A after %d iterations)", l,
-                        r.message(), r.fmax(), r.iterations()));
-                training.put(l, td);
-                return td;
-            }
+            List<DislocationConfiguration> cells = configurations.trainingCells(l);
             StudyDocument.Training t = doc.training();
-            String setKey = key + String.format(Locale.ROOT, "|alpha=%s|train=%d|test=%d|seed=%d",
-                    Double.toString(t.alpha()), t.nTrain(), t.nTest(), t.seed());
-            Structure relaxed = r.structure().withoutArrays();
-            String type = String.format(Locale.ROOT, "dipole-L%g", l);
-            List<LabelledConfiguration> train = cache.labelled(type + "-train", setKey,
-                    () -> label(relaxed, 0, t.nTrain(), type));
-            List<LabelledConfiguration> test = cache.labelled(type + "-test", setKey,
-                    () -> label(relaxed, t.nTrain(), t.nTest(), type));
-            progress.line("  dipole %s, %d + %d labelled samples (alpha %g A) (%.1f s)", r.fromCache() ? "cached"
-                    : "relaxed in " + r.iterations() + " iterations", train.size(), test.size(), t.alpha(),
-                    (System.nanoTime() - t0) * 1e-9);
-            td = new TrainingData(train, test, null);
+            List<LabelledConfiguration> train = new ArrayList<>();
+            List<LabelledConfiguration> test = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                DislocationConfiguration dipole = cells.get(i);
+                // the study's own system keeps its historical key and name (cache entries stay valid); other
+                // training systems (the loop study's screw and edge dipoles) are named by their system
+                String kind = dipole.system().name().equals(doc.system()) ? "dipole"
+                        : dipole.system().name() + "-dipole";
+                String key = relaxKey(kind, l, dipole.a0());
+                String type = String.format(Locale.ROOT, "%s-L%g", kind, l);
+                progress.line("training cell L = %g r0: relaxing the %s (%d atoms) with the reference", l,
+                        kind, dipole.structure().size());
+                ReferenceCache.Relaxation r = cache.relaxation(type, key,
+                        () -> relaxer.relax(dipole.structure(), reference, options()));
+                if (!r.converged()) {
+                    td = new TrainingData(null, null, String.format(Locale.ROOT, "the reference relaxation of the %s "
+                            + "training cell L = %g did not converge: %s (fmax %.3g eV/A after %d iterations)", kind, l,
+                            r.message(), r.fmax(), r.iterations()));
+                    training.put(l, td);
+                    return td;
+                }
+                // the samples split evenly between the cells (the first ones take the remainder); cell i > 0
+                // draws from seed + i so no two cells share a noise sequence
+                int nTrain = share(t.nTrain(), cells.size(), i);
+                int nTest = share(t.nTest(), cells.size(), i);
+                long seed = t.seed() + i;
+                String setKey = key + (cells.size() == 1
+                        ? String.format(Locale.ROOT, "|alpha=%s|train=%d|test=%d|seed=%d", Double.toString(t.alpha()),
+                        nTrain, nTest, seed)
+                        : String.format(Locale.ROOT, "|alpha=%s|train=%d|test=%d|seed=%d|cell=%d/%d",
+                        Double.toString(t.alpha()), nTrain, nTest, seed, i, cells.size()));
+                Structure relaxed = r.structure().withoutArrays();
+                train.addAll(cache.labelled(type + "-train", setKey, () -> label(relaxed, 0, nTrain, type, seed)));
+                test.addAll(cache.labelled(type + "-test", setKey, () -> label(relaxed, nTrain, nTest, type, seed)));
+                progress.line("  %s %s, %d + %d labelled samples (alpha %g A) (%.1f s)", kind, r.fromCache() ? "cached"
+                                : "relaxed in " + r.iterations() + " iterations", nTrain, nTest, t.alpha(),
+                        (System.nanoTime() - t0) * 1e-9);
+            }
+            td = new TrainingData(List.copyOf(train), List.copyOf(test), null);
             training.put(l, td);
             return td;
         }
 
+        /** Cell i's share of n samples split over k cells (the first n mod k cells take one more). */
+        private static int share(int n, int k, int i) {
+            return n / k + (i < n % k ? 1 : 0);
+        }
+
         /** Samples first..first+count-1 of the rattled set of the seed, labelled with the reference. */
-        List<Frame> label(Structure relaxed, int first, int count, String type) {
+        List<Frame> label(Structure relaxed, int first, int count, String type, long seed) {
             StudyDocument.Training t = doc.training();
             Frame[] frames = new Frame[count];
             java.util.stream.IntStream.range(0, count).parallel().forEach(k -> {
-                Structure s = RattledSet.rattle(relaxed, t.alpha(), t.seed(), first + k);
+                Structure s = RattledSet.rattle(relaxed, t.alpha(), seed, first + k);
                 Evaluation e = reference.evaluate(s, Request.FORCES);
                 frames[k] = Frame.labelled(s, e.energy(), e.forces(), e.virial()).withInfo("config_type", type);
             });
@@ -352,10 +423,13 @@ public final class StudyRunner {
             List<String> warnings = new ArrayList<>();
             String failure = null;
             double geometry = Double.NaN, energyErr = Double.NaN, modelEnergy = Double.NaN, far = Double.NaN;
+            SimulationReference refOrNull = reference(p.trainingSize());
+            double refEnergy = refOrNull == null ? Double.NaN : refOrNull.energy();
             try {
-                if (!refRelaxed.converged()) {
-                    throw new StageFailure("the reference relaxation of the quadrupole did not converge: "
-                            + refRelaxed.message() + " (fmax " + refRelaxed.fmax() + " eV/A)");
+                SimulationReference ref = reference(p.trainingSize());
+                if (!ref.relaxed().converged()) {
+                    throw new StageFailure("the reference relaxation of the " + ref.label() + " did not converge: "
+                            + ref.relaxed().message() + " (fmax " + ref.relaxed().fmax() + " eV/A)");
                 }
                 TrainingData td = training(p.trainingSize());
                 if (td.failure() != null) {
@@ -378,7 +452,7 @@ public final class StudyRunner {
                 double fitSeconds = (System.nanoTime() - tf) * 1e-9;
                 Potential model = bases.model(dd.basis(), fit.model().coefficients(), e0);
                 long tr = System.nanoTime();
-                RelaxResult mr = relaxer.relax(predictor.structure(), model, options());
+                RelaxResult mr = relaxer.relax(ref.predictor().structure(), model, options());
                 conv = mr.converged();
                 iters = mr.iterations();
                 progress.line("  fit %d x %d in %.1f s (test F RMSE %.2f meV/A, eps1V %.2e); model relaxation %s after "
@@ -389,11 +463,13 @@ public final class StudyRunner {
                             + String.format(Locale.ROOT, " (fmax %.3g eV/A after %d iterations)", mr.fmax(), iters));
                 }
                 Structure yMl = mr.structure();
-                geometry = DislocationErrors.geometryError(stencil, refRelaxed.structure(), yMl);
-                far = farSites.length == 0 ? Double.NaN
-                        : org.burgers.core.stencil.GeometryError.of(stencil, refRelaxed.structure(), yMl, farSites);
+                geometry = DislocationErrors.geometryError(ref.stencil(), ref.relaxed().structure(), yMl);
+                far = ref.farSites().length == 0 ? Double.NaN
+                        : org.burgers.core.stencil.GeometryError.of(ref.stencil(), ref.relaxed().structure(), yMl,
+                        ref.farSites());
                 modelEnergy = model.energy(yMl) - DislocationErrors.perfectEnergy(yMl,
                         DislocationErrors.perfectSiteEnergies(model, crystal));
+                refEnergy = ref.energy();
                 energyErr = Math.abs(refEnergy - modelEnergy);
                 if (!Double.isFinite(geometry) || !Double.isFinite(energyErr)) {
                     throw new StageFailure("non-finite error measure (geometry " + geometry + ", energy " + energyErr + ")");
@@ -413,7 +489,8 @@ public final class StudyRunner {
             double seconds = (System.nanoTime() - t0) * 1e-9;
             return new ExperimentResult(p.id(), p.caseName(), p.trainingSize(), p.degree(), basisSize, geometry,
                     energyErr, teE, teF, trF, eps1, eps2, conv, iters, failure, seconds, refEnergy, modelEnergy, warnings,
-                    far, farRadius, farSites.length);
+                    far, refOrNull == null ? Double.NaN : refOrNull.farRadius(),
+                    refOrNull == null ? 0 : refOrNull.farSites().length);
         }
     }
 

@@ -75,6 +75,34 @@ class DislocationCommandTest {
         assertTrue(small.err().contains("too small"), small.err());
     }
 
+    /** --diameter: the loop study's loop of diameter L in the cell N; refused when it does not fit or applies not. */
+    @Test
+    void writesAPrismaticLoopOfAGivenDiameterAndTheWEdgeDipole(@TempDir Path dir) throws Exception {
+        String out = dir.resolve("l.xyz").toString();
+        SimulationCommandsTest.Run small = SimulationCommandsTest.run("dislocation", "--system", "w-loop", "--kind",
+                "prismatic-loop", "--size", "10", "--diameter", "4", "--out", out);
+        SimulationCommandsTest.Run big = SimulationCommandsTest.run("dislocation", "--system", "w-loop", "--kind",
+                "prismatic-loop", "--size", "10", "--diameter", "7", "--out", out);
+        assertEquals(0, small.code(), small.err());
+        assertEquals(0, big.code(), big.err());
+        assertEquals(7.0, big.json().get("diameter_r0").asDouble());
+        // same cell, a larger disc removed
+        assertTrue(big.json().get("natoms").asInt() < small.json().get("natoms").asInt());
+        assertEquals(small.json().get("cell").get(0).asDouble(), big.json().get("cell").get(0).asDouble(), 1e-9);
+        SimulationCommandsTest.Run r = SimulationCommandsTest.run("dislocation", "--system", "w-loop", "--kind",
+                "prismatic-loop", "--size", "10", "--diameter", "9", "--out", out);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("does not fit"), r.err());
+        r = SimulationCommandsTest.run("dislocation", "--system", "w-screw", "--kind", "dipole", "--size", "10",
+                "--diameter", "4", "--out", out);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--diameter"), r.err());
+        r = SimulationCommandsTest.run("dislocation", "--system", "w-edge", "--kind", "dipole", "--size", "10",
+                "--out", out);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.json().get("cores").size());
+    }
+
     @Test
     void badInputExitsWithCode2(@TempDir Path dir) {
         String out = dir.resolve("x.xyz").toString();

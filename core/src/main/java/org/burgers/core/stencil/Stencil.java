@@ -66,6 +66,45 @@ public final class Stencil {
         throw new InputException("could not close the Voronoi cells of the stencil reference structure");
     }
 
+    /**
+     * Every neighbour within {@code cutoff} of each site (over all periodic images), in neighbour-list order.
+     * For a lattice whose Voronoi neighbours are exactly the shells inside the cutoff (bcc: the 8 + 6 of the
+     * first two shells, cutoff between a and a sqrt(2)) this is the Voronoi stencil of the perfect lattice
+     * restricted to the sites present: for a site set with a hole (a prismatic loop's removed disc) it keeps the
+     * lattice's nearest-neighbour sets instead of the Voronoi cells of the defective set, which reach across the
+     * hole and would need far more candidates (and time) to close.
+     */
+    public static Stencil withinCutoff(Structure reference, double cutoff) {
+        int n = reference.size();
+        if (n == 0) {
+            throw new InputException("the stencil reference structure has no atoms");
+        }
+        if (!(cutoff > 0) || !Double.isFinite(cutoff)) {
+            throw new InputException("stencil cutoff must be positive, got " + cutoff);
+        }
+        NeighbourList list = NeighbourList.full(reference, cutoff);
+        int m = list.pairs();
+        int[] offsets = new int[n + 1];
+        int[] nb = new int[m];
+        int[] sh = new int[3 * m];
+        double[] rv = new double[3 * m];
+        int q = 0;
+        for (int l = 0; l < n; l++) {
+            for (int p = list.start(l); p < list.start(l) + list.count(l); p++) {
+                nb[q] = list.neighbour(p);
+                for (int a = 0; a < 3; a++) {
+                    sh[3 * q + a] = list.shift(p, a);
+                }
+                rv[3 * q] = list.dx(p);
+                rv[3 * q + 1] = list.dy(p);
+                rv[3 * q + 2] = list.dz(p);
+                q++;
+            }
+            offsets[l + 1] = q;
+        }
+        return new Stencil(n, offsets, nb, sh, rv);
+    }
+
     /** The stencil, or (when null) the candidate radius some cell needs. */
     private record Attempt(Stencil stencil, double needed) {
     }

@@ -40,6 +40,42 @@ class StencilTest {
         assertEverySite(Stencil.voronoi(Fixtures.bcc("W", 3.16, 3)), 14, List.of(8, 6));
     }
 
+    /**
+     * The cutoff stencil between the second and third bcc shells is the Voronoi stencil of the perfect lattice
+     * (same neighbour and image of every site, same vectors); with a site removed, the neighbours of the hole
+     * keep their other 13 lattice neighbours and gain none across it.
+     */
+    @Test
+    void bccCutoffStencilBetweenSecondAndThirdShellsIsTheVoronoiStencil() {
+        Structure s = Fixtures.bcc("W", 3.16, 3);
+        Stencil v = Stencil.voronoi(s);
+        Stencil c = Stencil.withinCutoff(s, 3.16 * (1 + Math.sqrt(2)) / 2);
+        assertEquals(v.sites(), c.sites());
+        for (int l = 0; l < s.size(); l++) {
+            assertEquals(v.count(l), c.count(l));
+            java.util.Set<String> a = new java.util.HashSet<>();
+            java.util.Set<String> b = new java.util.HashSet<>();
+            for (int k = 0; k < v.count(l); k++) {
+                a.add(v.neighbour(l, k) + ":" + v.shift(l, k, 0) + "," + v.shift(l, k, 1) + "," + v.shift(l, k, 2));
+                b.add(c.neighbour(l, k) + ":" + c.shift(l, k, 0) + "," + c.shift(l, k, 1) + "," + c.shift(l, k, 2));
+            }
+            assertEquals(a, b, "site " + l);
+        }
+        double[] x = s.positions();
+        double[] y = new double[x.length - 3];
+        System.arraycopy(x, 3, y, 0, y.length);
+        org.burgers.core.structure.Element[] el = java.util.Arrays.copyOfRange(s.elements(), 1, s.size());
+        Structure hole = new Structure(y, el, s.cell());
+        Stencil h = Stencil.withinCutoff(hole, 3.16 * (1 + Math.sqrt(2)) / 2);
+        int thirteen = 0;
+        for (int l = 0; l < hole.size(); l++) {
+            assertTrue(h.count(l) == 14 || h.count(l) == 13, "site " + l + ": " + h.count(l));
+            thirteen += h.count(l) == 13 ? 1 : 0;
+        }
+        assertEquals(14, thirteen, "the 14 neighbours of the removed site lose one each");
+        assertThrows(InputException.class, () -> Stencil.withinCutoff(s, 0));
+    }
+
     @Test
     void bccStaysAt14UnderRotationAndSmallTriclinicStrain() {
         // the truncated octahedron has only three-fold vertices, so a small generic strain keeps its 14 faces

@@ -62,6 +62,17 @@ public record DislocationSystem(String name, String lattice, String species, dou
             new double[] {0.5, 0.5, -0.5}, "builtin:W", Arrangement.DIAGONAL);
 
     /**
+     * The 1/2[111](-1,1,0) edge dislocation in bcc W: x = [1,1,1] along b, y = [-1,1,0] the glide-plane normal,
+     * line z = [-1,-1,2]. The segments of the prismatic 1/2[111] loop on (111) are pure edge with lines in
+     * (111); those along a <112> direction, like this one, glide on a {110} plane (the plane spanned by b and
+     * the line), the usual glide plane of bcc. Opposite edge cores on one glide plane glide together and
+     * annihilate, so the partners sit diagonally ({@link Arrangement#DIAGONAL}, as for w-mixed).
+     */
+    public static final DislocationSystem W_EDGE = new DislocationSystem("w-edge", "bcc", "W", 3.14339,
+            Orientation.of(new int[] {1, 1, 1}, new int[] {-1, 1, 0}, new int[] {-1, -1, 2}),
+            new double[] {0.5, 0.5, 0.5}, "builtin:W", Arrangement.DIAGONAL);
+
+    /**
      * A 1/2[111] glide loop on (-1,1,0) in bcc W in a fully periodic cube-like cell (section 4.3), in the
      * frame of the screw system.
      */
@@ -69,7 +80,7 @@ public record DislocationSystem(String name, String lattice, String species, dou
             Orientation.of(new int[] {1, 1, -2}, new int[] {-1, 1, 0}, new int[] {1, 1, 1}),
             new double[] {0.5, 0.5, 0.5}, "builtin:W");
 
-    static final DislocationSystem[] ALL = {W_SCREW, SI_EDGE, NIAL_SCREW, W_MIXED, W_LOOP};
+    static final DislocationSystem[] ALL = {W_SCREW, SI_EDGE, NIAL_SCREW, W_MIXED, W_EDGE, W_LOOP};
 
     /** The system by its command-line name. */
     public static DislocationSystem named(String name) {

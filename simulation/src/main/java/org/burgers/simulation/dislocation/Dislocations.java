@@ -19,6 +19,18 @@ public final class Dislocations {
     }
 
     /**
+     * The prismatic 1/2[111] vacancy loop on (111) of diameter {@code diameter} r0 in the cell of about
+     * {@code cellSize} r0 along each axis (the simulation configuration of the loop study, section 4.3).
+     */
+    public static DislocationConfiguration prismaticLoop(DislocationSystem sys, double cellSize, double diameter,
+                                                         ElasticConstants c) {
+        if (!sys.name().equals(DislocationSystem.W_LOOP.name())) {
+            throw new InputException("a prismatic loop needs system w-loop, not " + sys.name());
+        }
+        return LoopBuilder.prismatic(sys, c.a0(), c.c(), cellSize, diameter);
+    }
+
+    /**
      * @param kind "dipole" or "quadrupole" for the straight systems, "loop" (glide) or "prismatic-loop" for w-loop
      * @param size cell size in lattice constants (L for dipoles, N for quadrupoles and loops)
      */

@@ -22,7 +22,8 @@ import org.burgers.simulation.lattice.Supercell;
  * up the plastic distortion {@code beta = J (x) nu A / V} of the slipped disc (J the jump towards the normal
  * nu, A the disc area), as for the straight dipoles.
  *
- * <p>Size {@code N} (in r0) sets the cell, about N r0 along each axis; the loop diameter is N r0 / 2.
+ * <p>Size {@code N} (in r0) sets the cell, about N r0 along each axis; the loop diameter is N r0 / 2 unless
+ * given (prismatic loops of the loop study: diameter L in the cell N).
  */
 final class LoopBuilder {
     static final int SIDES = 48;
@@ -53,7 +54,29 @@ final class LoopBuilder {
      * the energy (a glide loop of the sizes one can afford collapses under its line tension).
      */
     static DislocationConfiguration prismatic(DislocationSystem sys, double a0, double[][] voigt, double size) {
+        return prismatic(sys, a0, voigt, size, size / 2);
+    }
+
+    /**
+     * The prismatic vacancy loop of diameter {@code diameter} (r0) in the cell of about {@code size} r0 along
+     * each axis: the loop study of section 4.3 keeps the simulation cell N and varies the loop diameter
+     * L_D = L with the training-cell size. The loop must leave at least 2 r0 of crystal to its images.
+     */
+    static DislocationConfiguration prismatic(DislocationSystem sys, double a0, double[][] voigt, double size,
+                                              double diameter) {
+        if (!(diameter > 0) || !Double.isFinite(diameter)) {
+            throw new InputException("loop diameter must be a positive number of lattice constants, got " + diameter);
+        }
+        if (diameter < 3) {
+            throw new InputException("loop diameter " + diameter + " r0 is too small: at least 3 r0");
+        }
         Cell0 g = cell(sys, a0, size);
+        double minLen = Math.min(g.len[0], g.len[1]);
+        if (diameter * a0 > minLen - 2 * a0) {
+            throw new InputException(String.format(java.util.Locale.ROOT, "loop diameter %.3g r0 (%.2f A) does not fit "
+                    + "the %.2f x %.2f A cell of size %.3g r0: it must leave 2 r0 to its periodic images (diameter <= "
+                    + "%.2f r0)", diameter, diameter * a0, g.len[0], g.len[1], size, minLen / a0 - 2));
+        }
         if (Math.hypot(g.b[0], g.b[1]) > 1e-9 * Math.abs(g.b[2])) {
             throw new InputException("prismatic loop Burgers vector must be along the cell's z axis, got "
                     + Arrays.toString(g.b));
@@ -69,7 +92,7 @@ final class LoopBuilder {
                 z0 = z;
             }
         }
-        double radius = size * a0 / 4;
+        double radius = diameter * a0 / 2;
         double[] centre = {g.len[0] / 2, g.len[1] / 2, z0};
         boolean[] keep = new boolean[na];
         for (int a = 0; a < na; a++) {

@@ -138,6 +138,7 @@ class DislocationBuilderTest {
         double pz = cell[8];
         double[] b = conf.cores().get(0).burgers();
         double bb = b[0] * b[0] + b[1] * b[1] + b[2] * b[2];
+        boolean edge = Math.abs(b[2]) < 1e-9 * Math.sqrt(bb);
         // one atom per column near the point, at its nearest periodic image: {x, y, atom}
         List<double[]> cols = new ArrayList<>();
         java.util.Set<Long> seen = new java.util.HashSet<>();
@@ -167,10 +168,16 @@ class DislocationBuilderTest {
                 }
                 double[] u2 = displacement(s.positionsView(), lat, conf.plastic(), (int) cols.get(c)[2], s.cell());
                 double m = Math.rint(((u2[0] - u1[0]) * b[0] + (u2[1] - u1[1]) * b[1] + (u2[2] - u1[2]) * b[2]) / bb);
-                double dz = u2[2] - u1[2] - m * b[2];
-                dz -= Math.rint(dz / pz) * pz;
-                double w = Math.abs(dz);
-                if (w > 0.1 * pz / 3) {
+                double w;
+                if (edge) {
+                    // pure edge (b along x): the edge component of the differential displacement
+                    w = Math.abs(u2[0] - u1[0] - m * b[0]);
+                } else {
+                    double dz = u2[2] - u1[2] - m * b[2];
+                    dz -= Math.rint(dz / pz) * pz;
+                    w = Math.abs(dz);
+                }
+                if (w > (edge ? 0.1 * Math.abs(b[0]) / 3 : 0.1 * pz / 3)) {
                     wx += w * 0.5 * (cols.get(a)[0] + cols.get(c)[0]);
                     wy += w * 0.5 * (cols.get(a)[1] + cols.get(c)[1]);
                     weight += w;
@@ -416,7 +423,7 @@ class DislocationBuilderTest {
 
     @Test
     void badInputIsRefusedClearly() {
-        InputException e = assertThrows(InputException.class, () -> DislocationSystem.named("w-edge"));
+        InputException e = assertThrows(InputException.class, () -> DislocationSystem.named("w-edgy"));
         assertTrue(e.getMessage().contains("w-screw"));
         e = assertThrows(InputException.class,
                 () -> DislocationSystem.W_SCREW.withBurgers(DislocationSystem.parseBurgers("1/3[111]")));

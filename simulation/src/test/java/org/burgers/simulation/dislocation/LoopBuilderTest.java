@@ -76,6 +76,47 @@ class LoopBuilderTest {
     }
 
     /**
+     * The loop study's configuration: diameter L decoupled from the cell N. The removed slab scales with the
+     * disc area of diameter L (not N/2), every removed site lies within the disc of that diameter, the size
+     * N/2 default is the same loop as before, and a loop that does not leave 2 r0 to its images is refused.
+     */
+    @Test
+    void prismaticLoopOfDiameterLInCellNRemovesTheDiscOfDiameterL() {
+        double n = 16;
+        DislocationConfiguration def = LoopBuilder.prismatic(DislocationSystem.W_LOOP, A, DislocationBuilderTest.W, n);
+        DislocationConfiguration same = LoopBuilder.prismatic(DislocationSystem.W_LOOP, A, DislocationBuilderTest.W, n, n / 2);
+        assertEquals(def.structure().size(), same.structure().size());
+        assertEquals(0, maxDifference(def.structure().positionsView(), same.structure().positionsView()), 0);
+        double b = A * Math.sqrt(3) / 2;
+        for (double l : new double[] {8, 10, 12}) {
+            DislocationConfiguration c = LoopBuilder.prismatic(DislocationSystem.W_LOOP, A, DislocationBuilderTest.W, n, l);
+            assertEquals(def.referenceCell()[0], c.referenceCell()[0], 0, "the cell is N's for every L");
+            double[] ref = c.referenceCell();
+            int perfect = (int) Math.round(2 * ref[0] * ref[4] * ref[8] / (A * A * A));
+            double r = l * A / 2;
+            double area = 0.5 * LoopBuilder.SIDES * r * r * Math.sin(2 * Math.PI / LoopBuilder.SIDES);
+            double expected = b * area / (A * A * A / 2);
+            int removed = perfect - c.structure().size();
+            assertEquals(expected, removed, 0.1 * expected, "removed atoms at L = " + l);
+            assertEquals(-b * area / (ref[0] * ref[4] * ref[8]), c.plastic()[8], 1e-8);
+            NeighbourList nl = NeighbourList.full(c.structure(), 1.6);
+            assertEquals(0, nl.pairs(), "atoms closer than 1.6 A at L = " + l);
+        }
+        assertThrows(InputException.class, () -> LoopBuilder.prismatic(DislocationSystem.W_LOOP, A,
+                DislocationBuilderTest.W, n, 15));
+        assertThrows(InputException.class, () -> LoopBuilder.prismatic(DislocationSystem.W_LOOP, A,
+                DislocationBuilderTest.W, n, 2));
+    }
+
+    private static double maxDifference(double[] a, double[] b) {
+        double m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs(a[i] - b[i]));
+        }
+        return m;
+    }
+
+    /**
      * Mean z distance between atoms whose lattice sites lie two (222) spacings above and below the loop's
      * plane, over sites at in-plane distance [rmin, rmax) from the loop axis; {mean, count}.
      */
