@@ -39,9 +39,8 @@ public final class PairBasis {
         transform.y(r, scratch);
         double y = scratch[0], dydr = scratch[1];
         polys.evaluate(y, pv, dpv, o);
-        double s = r / r0, sc = rcut / r0;
-        double e = 1 / (s * s) - 1 / (sc * sc) + 2 / (sc * sc * sc) * (s - sc);
-        double de = (-2 / (s * s * s) + 2 / (sc * sc * sc)) / r0;
+        envelope(r, scratch);
+        double e = scratch[0], de = scratch[1];
         for (int k = 0; k < nmax; k++) {
             double pk = pv[o + k];
             pv[o + k] = e * pk;
@@ -63,11 +62,17 @@ public final class PairBasis {
         transform.y(r, scratch);
         double y = scratch[0], dydr = scratch[1];
         polys.contract(y, c, o, out);
-        double s = r / r0, sc = rcut / r0;
-        double e = 1 / (s * s) - 1 / (sc * sc) + 2 / (sc * sc * sc) * (s - sc);
-        double de = (-2 / (s * s * s) + 2 / (sc * sc * sc)) / r0;
+        envelope(r, scratch);
+        double e = scratch[0], de = scratch[1];
         double sum = out[0];
         out[0] = e * sum;
         out[1] = de * sum + e * out[1] * dydr;
+    }
+
+    /** The envelope e(r) and e'(r) into out[0], out[1]. */
+    private void envelope(double r, double[] out) {
+        double s = r / r0, sc = rcut / r0;
+        out[0] = 1 / (s * s) - 1 / (sc * sc) + 2 / (sc * sc * sc) * (s - sc);
+        out[1] = (-2 / (s * s * s) + 2 / (sc * sc * sc)) / r0;
     }
 }
