@@ -68,5 +68,11 @@ class PairCurvatureRowsTest {
             }
         }
         assertThrows(IllegalArgumentException.class, () -> basis.pairCurvatureRows(6.0, 0.005));
+        // a window [rlo, rhi] holds the first rows of the full range (same grid points)
+        double[] window = basis.pairCurvatureRows(rlo, 2.4, 0.005);
+        assertEquals(206, window.length / n);
+        for (int q = 0; q < window.length; q++) {
+            assertEquals(rows[q], window[q], 0.0);
+        }
     }
 }

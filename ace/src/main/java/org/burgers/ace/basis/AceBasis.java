@@ -319,14 +319,19 @@ public final class AceBasis implements LinearBasis {
      * @return row-major (rows x size()) matrix; rows = species pairs x grid points; empty without a pair basis
      */
     public double[] pairCurvatureRows(double rlo, double dr) {
+        return pairCurvatureRows(rlo, spec.pairRcut(), dr);
+    }
+
+    /** As {@link #pairCurvatureRows(double, double)} over [rlo, rhi] only (rhi at most the pair cutoff). */
+    public double[] pairCurvatureRows(double rlo, double rhi, double dr) {
         if (pairBasis == null) {
             return new double[0];
         }
-        if (!(rlo > 0) || !(dr > 0) || !(rlo < spec.pairRcut())) {
-            throw new IllegalArgumentException("pair curvature rows need 0 < rlo < pair cutoff and dr > 0, got rlo = "
-                    + rlo + ", dr = " + dr);
+        if (!(rlo > 0) || !(dr > 0) || !(rlo < rhi) || !(rhi <= spec.pairRcut())) {
+            throw new IllegalArgumentException("pair curvature rows need 0 < rlo < rhi <= pair cutoff and dr > 0, got rlo = "
+                    + rlo + ", rhi = " + rhi + ", dr = " + dr);
         }
-        int grid = (int) Math.ceil((spec.pairRcut() - rlo) / dr - 1e-9);
+        int grid = (int) Math.ceil((rhi - rlo) / dr - 1e-9);
         int pairs = nz * (nz + 1) / 2;
         double[] rows = new double[pairs * grid * size];
         double[] pv = new double[nPair];
