@@ -10,6 +10,7 @@ import org.burgers.fitting.errors.ErrorTable;
 import org.burgers.fitting.loss.ElasticObservation;
 import org.burgers.fitting.loss.LossAssembler;
 import org.burgers.fitting.loss.LossWeights;
+import org.burgers.fitting.loss.PriorRows;
 import org.burgers.fitting.model.LinearModel;
 import org.burgers.fitting.solve.LinearSystem;
 import org.burgers.fitting.solve.Solution;
@@ -42,8 +43,16 @@ public final class Fitter {
     public static Result fit(LinearBasis basis, List<LabelledConfiguration> train, List<LabelledConfiguration> test,
             LossWeights weights, ReferenceEnergies e0, Map<String, Double> configTypeWeights,
             List<ElasticObservation> elastic, Solver solver, int threads, LossAssembler.ElasticUnit unit) {
+        return fit(basis, train, test, weights, e0, configTypeWeights, elastic, solver, threads, unit, List.of());
+    }
+
+    /** As above, with the rows of priors (e.g. the pair curvature prior) appended to the loss. */
+    public static Result fit(LinearBasis basis, List<LabelledConfiguration> train, List<LabelledConfiguration> test,
+            LossWeights weights, ReferenceEnergies e0, Map<String, Double> configTypeWeights,
+            List<ElasticObservation> elastic, Solver solver, int threads, LossAssembler.ElasticUnit unit,
+            List<PriorRows> priors) {
         LossAssembler assembler = new LossAssembler(basis, weights, e0, configTypeWeights, threads, unit);
-        LossAssembler.Assembled as = assembler.assemble(train, elastic);
+        LossAssembler.Assembled as = assembler.assemble(train, elastic, priors);
         LinearSystem sys = as.system();
         if (basis instanceof DegreeAware d) {
             sys = sys.withColumnDegrees(d.degrees());

@@ -307,6 +307,54 @@ public final class AceBasis implements LinearBasis {
         return pairIndex(za, zb) * nPair + (n - 1);
     }
 
+    /**
+     * Rows of a curvature (roughness) prior on the pair functions: for every unordered species pair and every
+     * grid point r_g = rlo + (g + 1/2) dr below the pair cutoff, a row holding sqrt(dr) P_n''(r_g) in that
+     * pair's columns (zero elsewhere), so that for coefficients c, |R c|^2 is the midpoint rule of
+     * sum over species pairs of int_rlo^rcut phi''(r)^2 dr with phi = sum_n c_n P_n. This is the penalty of a
+     * smoothing spline (Reinsch 1967; Wahba 1990): added to a least-squares loss it stops a high-degree pair
+     * polynomial from oscillating where the data hold no bonds (below the shortest sampled distance) without
+     * constraining it where they do. P'' is the central difference of the analytic P' (step 1e-5 A).
+     *
+     * @return row-major (rows x size()) matrix; rows = species pairs x grid points; empty without a pair basis
+     */
+    public double[] pairCurvatureRows(double rlo, double dr) {
+        return pairCurvatureRows(rlo, spec.pairRcut(), dr);
+    }
+
+    /** As {@link #pairCurvatureRows(double, double)} over [rlo, rhi] only (rhi at most the pair cutoff). */
+    public double[] pairCurvatureRows(double rlo, double rhi, double dr) {
+        if (pairBasis == null) {
+            return new double[0];
+        }
+        if (!(rlo > 0) || !(dr > 0) || !(rlo < rhi) || !(rhi <= spec.pairRcut())) {
+            throw new IllegalArgumentException("pair curvature rows need 0 < rlo < rhi <= pair cutoff and dr > 0, got rlo = "
+                    + rlo + ", rhi = " + rhi + ", dr = " + dr);
+        }
+        int grid = (int) Math.ceil((rhi - rlo) / dr - 1e-9);
+        int pairs = nz * (nz + 1) / 2;
+        double[] rows = new double[pairs * grid * size];
+        double[] pv = new double[nPair];
+        double[] dplus = new double[nPair];
+        double[] dminus = new double[nPair];
+        double[] scratch = new double[2];
+        double h = 1e-5;
+        double w = Math.sqrt(dr);
+        for (int g = 0; g < grid; g++) {
+            double r = rlo + (g + 0.5) * dr;
+            pairBasis.evaluate(Math.min(r + h, spec.pairRcut()), pv, dplus, 0, scratch);
+            pairBasis.evaluate(r - h, pv, dminus, 0, scratch);
+            double step = Math.min(r + h, spec.pairRcut()) - (r - h);
+            for (int p = 0; p < pairs; p++) {
+                int row = p * grid + g;
+                for (int n = 0; n < nPair; n++) {
+                    rows[row * size + p * nPair + n] = w * (dplus[n] - dminus[n]) / step;
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Column of many-body function f of group g for centre species z0. */
     int manyBodyColumn(int z0, Group g, int f) {
         return pairColumns + z0 * manyBodyPerCentre + g.colStart() + f;

@@ -13,6 +13,14 @@ public interface BasisFactory {
 
     LinearBasis basis(int degree);
 
+    /**
+     * Prior rows to add to every fit on {@code basis} (e.g. the curvature prior of the pair function); none by
+     * default.
+     */
+    default java.util.List<org.burgers.fitting.loss.PriorRows> priors(LinearBasis basis) {
+        return java.util.List.of();
+    }
+
     /** The potential with coefficients {@code c} on {@code basis} (one-body energies {@code e0} added). */
     Potential model(LinearBasis basis, double[] c, ReferenceEnergies e0);
 }

@@ -51,16 +51,28 @@ public record StudyDocument(String name, String system, String reference, double
      *                     for the ACEpotentials.jl default 1.5. The Si bond-order potential's angular function
      *                     has a Gaussian of width 0.2 in cos(theta) near the tetrahedral angle, which needs more
      *                     angular functions than radial ones (docs/study.md)
+     * @param pairCurvature weight of the curvature prior on the pair function, {@code w int_rlo^rcut phi''(r)^2 dr}
+     *                     added to the loss (units of the force rows: eV^2/A^2 per (eV/A^2)^2 A), or null for
+     *                     none. Without it a degree-100 pair polynomial fitted by ARD swings to 10^4 eV below the
+     *                     shortest training bond, and a test cell with a shorter bond gets forces wrong by
+     *                     100 eV/A (docs/ace-accuracy.md, "Paper preset")
+     * @param pairCurvatureFrom rlo (A), the lower end of the prior's integral, or null for r0 / 2
+     * @param pairCurvatureTo rhi (A), its upper end, or null for the pair cutoff
      */
     public record Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0, Integer pairDegree,
-                        Double wL) {
+                        Double wL, Double pairCurvature, Double pairCurvatureFrom, Double pairCurvatureTo) {
 
         public Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0) {
-            this(order, degree, rmseDegrees, rcut, r0, null, null);
+            this(order, degree, rmseDegrees, rcut, r0, null, null, null, null, null);
         }
 
         public Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0, Integer pairDegree) {
-            this(order, degree, rmseDegrees, rcut, r0, pairDegree, null);
+            this(order, degree, rmseDegrees, rcut, r0, pairDegree, null, null, null, null);
+        }
+
+        public Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0, Integer pairDegree,
+                     Double wL) {
+            this(order, degree, rmseDegrees, rcut, r0, pairDegree, wL, null, null, null);
         }
 
         /** The pair degree used with many-body degree d. */
@@ -126,6 +138,13 @@ public record StudyDocument(String name, String system, String reference, double
         require(basis != null && basis.order() >= 1 && basis.degree() >= 1 && basis.rcut() > 0, where,
                 "basis needs order >= 1, degree >= 1, rcut > 0");
         require(basis.pairDegree() == null || basis.pairDegree() >= 1, where, "basis.pairDegree must be >= 1");
+        require(basis.pairCurvature() == null || (basis.pairCurvature() >= 0 && Double.isFinite(basis.pairCurvature())),
+                where, "basis.pairCurvature must be >= 0");
+        require(basis.pairCurvatureFrom() == null || (basis.pairCurvatureFrom() > 0
+                && basis.pairCurvatureFrom() < basis.rcut()), where, "basis.pairCurvatureFrom must be in (0, rcut)");
+        require(basis.pairCurvatureTo() == null || (basis.pairCurvatureTo() > 0 && basis.pairCurvatureTo() <= basis.rcut()
+                && (basis.pairCurvatureFrom() == null || basis.pairCurvatureFrom() < basis.pairCurvatureTo())), where,
+                "basis.pairCurvatureTo must be in (pairCurvatureFrom, rcut]");
         require(basis.wL() == null || (basis.wL() > 0 && Double.isFinite(basis.wL())), where, "basis.wL must be > 0");
         require(cases != null && !cases.isEmpty(), where, "cases is empty");
         for (Map.Entry<String, Weights> c : cases.entrySet()) {

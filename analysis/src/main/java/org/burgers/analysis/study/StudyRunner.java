@@ -440,7 +440,7 @@ public final class StudyRunner {
                 long tf = System.nanoTime();
                 Fitter.Result fit = Fitter.fit(dd.basis(), td.train(), td.test(),
                         new LossWeights(w.energy(), w.force(), w.virial(), w.d1V(), w.d2V()), e0, Map.of(),
-                        List.of(dd.elastic()), solver, threads, doc.elasticRowUnit());
+                        List.of(dd.elastic()), solver, threads, doc.elasticRowUnit(), bases.priors(dd.basis()));
                 for (String s : fit.solution().warnings()) {
                     warnings.add(fit.solution().solver() + ": " + s);
                 }

@@ -104,6 +104,11 @@ public final class LossAssembler {
     }
 
     public Assembled assemble(List<LabelledConfiguration> data, List<ElasticObservation> elastic) {
+        return assemble(data, elastic, List.of());
+    }
+
+    /** As {@link #assemble(List, List)}, followed by the rows of the priors (weight 0: no rows). */
+    public Assembled assemble(List<LabelledConfiguration> data, List<ElasticObservation> elastic, List<PriorRows> priors) {
         long t0 = System.nanoTime();
         DataSets.check(data, weights.energy() > 0, weights.forces() > 0, weights.virial() > 0, basis.species());
         int n = basis.size();
@@ -123,7 +128,14 @@ public final class LossAssembler {
                 throw new IllegalArgumentException("elastic observation " + e.name() + " lacks third-order rows");
             }
         }
-        long rows = (long) configRows + elasticRows;
+        int priorRows = 0;
+        for (PriorRows p : priors) {
+            if (p.cols() != n) {
+                throw new IllegalArgumentException("prior " + p.name() + " has " + p.cols() + " columns, the basis " + n);
+            }
+            priorRows += p.weight() > 0 ? p.rows() : 0;
+        }
+        long rows = (long) configRows + elasticRows + priorRows;
         if (rows == 0) {
             throw new InputException("the loss has no rows: every weight or every configuration weight is zero");
         }
@@ -154,6 +166,21 @@ public final class LossAssembler {
         int r = configRows;
         for (ElasticObservation e : elastic) {
             r = writeElastic(e, r, a, b, rows, n);
+        }
+        for (PriorRows p : priors) {
+            if (p.weight() > 0) {
+                double[] block = new double[p.rows() * n]; // column-major, target zero
+                double s = Math.sqrt(p.weight());
+                for (int q = 0; q < p.rows(); q++) {
+                    for (int j = 0; j < n; j++) {
+                        block[j * p.rows() + q] = s * p.values()[q * n + j];
+                    }
+                }
+                double[] rhs = new double[p.rows()];
+                checkFinite(block, rhs, "prior " + p.name());
+                put(a, b, block, rhs, r, p.rows(), rows, n);
+                r += p.rows();
+            }
         }
         return new Assembled(new LinearSystem(a, b, null), start, configRows, elasticRows,
                 (System.nanoTime() - t0) * 1e-9);

@@ -111,6 +111,39 @@ class LossAssemblerTest {
     }
 
     @Test
+    void priorRowsAddTheirWeightedPenaltyToTheLoss() {
+        var data = TestData.rattledBcc(TestData.morse(), 3, 2, 0.1, 31, "bulk");
+        LossWeights w = new LossWeights(50, 10, 1, 0, 0);
+        int n = BASIS.size();
+        Random r = new Random(5);
+        double[] rows = new double[7 * n];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = r.nextGaussian();
+        }
+        PriorRows prior = new PriorRows("random", 7, n, rows, 0.37);
+        LossAssembler asm = new LossAssembler(BASIS, w, ReferenceEnergies.none(), Map.of(), 2);
+        var without = asm.assemble(data, List.of());
+        var with = asm.assemble(data, List.of(), List.of(prior));
+        assertEquals(without.system().rows() + 7, with.system().rows());
+        double[] c = randomCoefficients(n, 9);
+        // independent penalty: weight * sum_q (sum_k R_qk c_k)^2
+        double pen = 0;
+        for (int q = 0; q < 7; q++) {
+            double v = 0;
+            for (int k = 0; k < n; k++) {
+                v += rows[q * n + k] * c[k];
+            }
+            pen += v * v;
+        }
+        assertEquals(pen, prior.penalty(c), 1e-12 * pen);
+        assertEquals(loss(without, c) + 0.37 * pen, loss(with, c), 1e-10 * loss(with, c));
+        // weight 0: no rows; a negative weight is refused
+        assertEquals(without.system().rows(), asm.assemble(data, List.of(),
+                List.of(new PriorRows("off", 7, n, rows, 0))).system().rows());
+        assertThrows(InputException.class, () -> new PriorRows("bad", 7, n, rows, -1));
+    }
+
+    @Test
     void parallelAssemblyIsIdenticalToSerial() {
         var data = TestData.rattledBcc(TestData.morse(), 6, 2, 0.1, 30, "bulk");
         LossWeights w = new LossWeights(50, 10, 1, 0, 0);
