@@ -423,10 +423,9 @@ public final class StudyRunner {
             List<String> warnings = new ArrayList<>();
             String failure = null;
             double geometry = Double.NaN, energyErr = Double.NaN, modelEnergy = Double.NaN, far = Double.NaN;
-            SimulationReference refOrNull = reference(p.trainingSize());
-            double refEnergy = refOrNull == null ? Double.NaN : refOrNull.energy();
+            SimulationReference ref = reference(p.trainingSize());
+            double refEnergy = ref == null ? Double.NaN : ref.energy();
             try {
-                SimulationReference ref = reference(p.trainingSize());
                 if (!ref.relaxed().converged()) {
                     throw new StageFailure("the reference relaxation of the " + ref.label() + " did not converge: "
                             + ref.relaxed().message() + " (fmax " + ref.relaxed().fmax() + " eV/A)");
@@ -469,7 +468,6 @@ public final class StudyRunner {
                         ref.farSites());
                 modelEnergy = model.energy(yMl) - DislocationErrors.perfectEnergy(yMl,
                         DislocationErrors.perfectSiteEnergies(model, crystal));
-                refEnergy = ref.energy();
                 energyErr = Math.abs(refEnergy - modelEnergy);
                 if (!Double.isFinite(geometry) || !Double.isFinite(energyErr)) {
                     throw new StageFailure("non-finite error measure (geometry " + geometry + ", energy " + energyErr + ")");
@@ -489,8 +487,7 @@ public final class StudyRunner {
             double seconds = (System.nanoTime() - t0) * 1e-9;
             return new ExperimentResult(p.id(), p.caseName(), p.trainingSize(), p.degree(), basisSize, geometry,
                     energyErr, teE, teF, trF, eps1, eps2, conv, iters, failure, seconds, refEnergy, modelEnergy, warnings,
-                    far, refOrNull == null ? Double.NaN : refOrNull.farRadius(),
-                    refOrNull == null ? 0 : refOrNull.farSites().length);
+                    far, ref == null ? Double.NaN : ref.farRadius(), ref == null ? 0 : ref.farSites().length);
         }
     }
 

@@ -50,7 +50,7 @@ class PaperFitProbe {
         ConfigurationFactory cf = inj.getInstance(ConfigurationFactory.class);
         Relaxer relaxer = inj.getInstance(Relaxer.class);
         BasisFactory bases = inj.getInstance(BasisFactory.class);
-        ReferenceCache cache = new ReferenceCache(Path.of("/tmp/paperfit-cache"));
+        ReferenceCache cache = new ReferenceCache(Path.of("analysis/target/paperfit-cache"));   // repo-relative, like every test path
         DislocationConfiguration dip = cf.dipole(l);
         StudyDocument.Relaxation rx = doc.relaxation();
         RelaxOptions opt = RelaxOptions.of(rx.fmax()).withMaxSteps(rx.maxSteps()).withMaxForceCalls(2 * rx.maxSteps() + 10);
@@ -222,20 +222,7 @@ class PaperFitProbe {
     static void report(AceBasis basis, double[] c, ReferenceEnergies e0, List<LabelledConfiguration> train,
                        List<LabelledConfiguration> test, Potential ref) {
         LinearModel model = new LinearModel(basis, c, e0);
-        int np = basis.pairColumns();
-        double pairMax = 0, mbMax = 0;
-        int pairNz = 0, mbNz = 0;
-        for (int k = 0; k < c.length; k++) {
-            if (k < np) {
-                pairMax = Math.max(pairMax, Math.abs(c[k]));
-                pairNz += c[k] != 0 ? 1 : 0;
-            } else {
-                mbMax = Math.max(mbMax, Math.abs(c[k]));
-                mbNz += c[k] != 0 ? 1 : 0;
-            }
-        }
-        System.out.printf("coefficients: pair %d nonzero of %d, max |c| %.3e; many-body %d nonzero, max |c| %.3e%n",
-                pairNz, np, pairMax, mbNz, mbMax);
+        coefs(basis, c);
         double[] trs = perConfig("train", model, train, false);
         double[] tes = perConfig("test", model, test, true);
         System.out.printf("force RMSE train %.2f meV/A, test %.2f meV/A; energy RMSE train %.3f, test %.3f meV/atom%n",
