@@ -12,6 +12,7 @@ final class AtomsObjective implements Objective {
     private final Potential potential;
     private final VerletList verlet;
     private final double fmax;
+    private final MoveMask mask;
     private Structure current;
     private double maxForce = Double.NaN;
     private int calls;
@@ -22,6 +23,7 @@ final class AtomsObjective implements Objective {
         this.potential = potential;
         this.verlet = new VerletList(potential.cutoff(), o.skin(), potential.wantsHalfList());
         this.fmax = o.fmax();
+        this.mask = MoveMask.of(start);
         this.current = start;
     }
 
@@ -48,14 +50,26 @@ final class AtomsObjective implements Objective {
         double[] f = e.forces();
         double m = 0;
         for (int k = 0; k < f.length; k++) {
-            grad[k] = -f[k];
-            m = Math.max(m, Math.abs(f[k]));
+            if (!Double.isFinite(f[k])) {
+                m = f[k];
+                break;
+            }
+            // a fixed coordinate keeps its force (a reaction of the constraint): no gradient, not in fmax
+            grad[k] = mask != null && mask.fixed(k) ? 0 : -f[k];
+            m = Math.max(m, Math.abs(grad[k]));
         }
         if (!Double.isFinite(m)) {
             throw new ArithmeticException("potential returned non-finite forces during relaxation");
         }
         maxForce = m;
         return e.energy();
+    }
+
+    @Override
+    public void project(double[] v) {
+        if (mask != null) {
+            mask.project(v);
+        }
     }
 
     @Override

@@ -27,6 +27,11 @@ final class CellObjective implements Objective {
 
     CellObjective(Structure start, Potential potential, RelaxOptions o) {
         potential.checkSpecies(start);
+        if (MoveMask.of(start) != null) {
+            throw new org.burgers.core.InputException("the structure fixes coordinates (per-atom array '"
+                    + MoveMask.ARRAY + "'): relax it with a fixed cell, cell relaxation with fixed atoms is not "
+                    + "supported");
+        }
         this.start = start;
         this.potential = potential;
         this.verlet = new VerletList(potential.cutoff(), o.skin(), potential.wantsHalfList());

@@ -97,6 +97,7 @@ public final class LbfgsRelaxer implements Relaxer {
             zg = new double[n];
             zgNew = new double[n];
             pc.solve(g, zg);
+            obj.project(zg);
         }
         double[] d = new double[n], xNew = new double[n], gNew = new double[n];
         int it = 0;
@@ -113,9 +114,11 @@ public final class LbfgsRelaxer implements Relaxer {
             }
             it++;
             mem.direction(g, zg, d);
+            obj.project(d);
             if (LineSearch.dot(g, d) >= 0) {
                 mem.reset(trace);
                 mem.direction(g, zg, d);
+                obj.project(d);
             }
             limitStep(d, obj.atomDimension(), o.maxMove());
             LineSearch.Step step = LineSearch.search(obj, x, e, g, d, xNew, gNew, o.maxForceCalls() - calls);
@@ -124,6 +127,7 @@ public final class LbfgsRelaxer implements Relaxer {
                 // the quasi-Newton model misled us: forget it and try the (preconditioned) gradient
                 mem.reset(trace);
                 mem.direction(g, zg, d);
+                obj.project(d);
                 limitStep(d, obj.atomDimension(), o.maxMove());
                 step = LineSearch.search(obj, x, e, g, d, xNew, gNew, o.maxForceCalls() - calls(obj, pc));
                 record(trace, step);
@@ -158,6 +162,7 @@ public final class LbfgsRelaxer implements Relaxer {
             if (pc != null) {
                 newMetric = pc.update(obj, x, g);
                 pc.solve(g, zgNew);
+                obj.project(zgNew);
             }
             if (newMetric) {
                 mem.reset(trace);   // a new metric: the stored pairs belong to the old one
@@ -380,6 +385,11 @@ public final class LbfgsRelaxer implements Relaxer {
         @Override
         public int atomDimension() {
             return inner.atomDimension();
+        }
+
+        @Override
+        public void project(double[] v) {
+            inner.project(v);
         }
     }
 

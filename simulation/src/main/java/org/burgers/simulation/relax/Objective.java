@@ -32,4 +32,8 @@ interface Objective {
 
     /** Number of leading unknowns that are atom coordinates (3N). */
     int atomDimension();
+
+    /** Zeroes the components of v along unknowns held fixed ({@link MoveMask}); by default none are. */
+    default void project(double[] v) {
+    }
 }
