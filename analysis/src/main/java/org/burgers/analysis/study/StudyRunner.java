@@ -28,6 +28,7 @@ import org.burgers.fitting.loss.LossWeights;
 import org.burgers.fitting.solve.Solver;
 import org.burgers.simulation.dislocation.DislocationConfiguration;
 import org.burgers.simulation.lattice.Crystal;
+import org.burgers.simulation.relax.MoveMask;
 import org.burgers.simulation.relax.RelaxOptions;
 import org.burgers.simulation.relax.RelaxResult;
 import org.burgers.simulation.relax.Relaxer;
@@ -345,8 +346,10 @@ public final class StudyRunner {
                 DislocationConfiguration dipole = cells.get(i);
                 // the study's own system keeps its historical key and name (cache entries stay valid); other
                 // training systems (the loop study's screw and edge dipoles) are named by their system
-                String kind = dipole.system().name().equals(doc.system()) ? "dipole"
-                        : dipole.system().name() + "-dipole";
+                String kind = (dipole.system().name().equals(doc.system()) ? "dipole"
+                        : dipole.system().name() + "-dipole")
+                        // a cell relaxed with pinned core columns (B2 screws) is another relaxation: its own key
+                        + (MoveMask.of(dipole.structure()) != null ? "-pinned" : "");
                 String key = relaxKey(kind, l, dipole.a0());
                 String type = String.format(Locale.ROOT, "%s-L%g", kind, l);
                 progress.line("training cell L = %g r0: relaxing the %s (%d atoms) with the reference", l,

@@ -11,6 +11,7 @@ import org.burgers.simulation.dislocation.periodic.Dipole;
 import org.burgers.simulation.dislocation.periodic.PeriodicDislocationField;
 import org.burgers.simulation.lattice.Crystal;
 import org.burgers.simulation.lattice.Supercell;
+import org.burgers.simulation.relax.MoveMask;
 
 /**
  * Builds the periodic predictor configurations of section 2.2 and 3.1: a dipole in a training cell of size
@@ -36,6 +37,11 @@ public final class DislocationBuilder {
     public static final int DEFAULT_IMAGES = 6;
     /** Cores closer than this many lattice constants are refused. */
     public static final double MIN_SEPARATION_R0 = 2.0;
+    /**
+     * Pinned dipoles fix the z of the columns closer than this (r0) to a core: for a core on a B2 bond centre
+     * the two columns of the bond (0.35 r0 away) and the four next to them (0.79 r0), not the next shell (1.06 r0).
+     */
+    public static final double PIN_RADIUS_R0 = 0.9;
 
     private DislocationBuilder() {
     }
@@ -147,9 +153,14 @@ public final class DislocationBuilder {
             double[] p1 = CorePlacement.place(cols, lx / 4, ly / 2, field, 1, Double.NaN, pz);
             double[] p2 = CorePlacement.place(cols, 3 * lx / 4, p1[1], field, -1,
                     CorePlacement.isScrew(b) ? Double.NaN : p1[1], pz);
-            // dipoles keep the square centres of B2 screws: the partner's attraction moves the relaxed cores off
-            // the centre along the dipole (measured 0.25 A, docs/dislocations.md) and they stay; on bond centres
-            // the dipole annihilates
+            if (pinsDipoleCores(sys, b)) {
+                // B2 [001] screw dipoles annihilate when relaxed freely at every training size below 30 r0
+                // (docs/dislocations.md): the cores sit on the Ni-Al bond centres of the quadrupole and the
+                // z of the columns around them is held (pinned, below)
+                vertices = List.of(core(p1, b, 1), core(p2, b, -1));
+                p1 = CorePlacement.bondCentreOfMixedSquare(cols, p1, Math.signum(b[2]));
+                p2 = CorePlacement.bondCentreOfMixedSquare(cols, p2, -Math.signum(b[2]));
+            }
             dipoles.add(new Dipole(field, p1, p2));
             cores.add(core(p1, b, 1));
             cores.add(core(p2, b, -1));
@@ -210,9 +221,56 @@ public final class DislocationBuilder {
         }
         Structure s = new Structure(x, elements, Cell.periodic(tilted))
                 .withArray(Supercell.LATTICE_ARRAY, keptSites).wrapped();
+        if (!quadrupole && pinsDipoleCores(sys, b)) {
+            s = s.withArray(MoveMask.ARRAY, pinnedCoreColumns(cols, removedColumn, cores, lx, ly, PIN_RADIUS_R0 * a0));
+        }
         double[] voigtFlat = flat.clone();
         return new DislocationConfiguration(sys, quadrupole ? "quadrupole" : "dipole", size, a0, s, cores, beta, ref,
                 voigtFlat);
+    }
+
+    /**
+     * Whether the dipole of this system holds its cores by pinning: the [001] screw of B2 (NiAl), whose
+     * Peierls resistance is so small (10-30 MPa with the reference EAM) that a freely relaxed dipole below
+     * 30 r0 glides together and annihilates (measured at 4, 8 and 20 r0: the relaxed excess energy is the
+     * elastic energy of the cell tilt and the Vitek map is empty), so its training cell would hold no core.
+     */
+    public static boolean pinsDipoleCores(DislocationSystem sys, double[] b) {
+        return "b2".equals(sys.lattice()) && CorePlacement.isScrew(b);
+    }
+
+    /**
+     * The {@link MoveMask} of a pinned dipole: the line (z) coordinate of every site whose column lies within
+     * {@code radius} of a core (in the plane, nearest periodic image) is fixed; every other coordinate, and the
+     * in-plane coordinates of the pinned sites, stay free. A core cannot glide without changing the z
+     * displacements of the columns around it, so the relaxed cell keeps both cores where they were put: the
+     * training-cell minimiser of section 3.1, constrained so that it is a dislocation configuration at all.
+     */
+    static double[] pinnedCoreColumns(Columns cols, boolean[] removedColumn, List<DislocationCore> cores, double lx,
+                                      double ly, double radius) {
+        int n = 0;
+        for (int i = 0; i < cols.columnOf.length; i++) {
+            n += removedColumn[cols.columnOf[i]] ? 0 : 1;
+        }
+        boolean[] fixed = new boolean[3 * n];
+        int a = 0;
+        for (int i = 0; i < cols.columnOf.length; i++) {
+            int c = cols.columnOf[i];
+            if (removedColumn[c]) {
+                continue;
+            }
+            for (DislocationCore core : cores) {
+                double dx = cols.x[c] - core.position()[0];
+                double dy = cols.y[c] - core.position()[1];
+                dx -= lx * Math.rint(dx / lx);
+                dy -= ly * Math.rint(dy / ly);
+                if (Math.hypot(dx, dy) < radius) {
+                    fixed[3 * a + 2] = true;
+                }
+            }
+            a++;
+        }
+        return MoveMask.array(fixed);
     }
 
     private static DislocationCore core(double[] p, double[] b, int sign) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.burgers.core.InputException;
 import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.structure.Structure;
+import org.burgers.simulation.relax.MoveMask;
 import org.junit.jupiter.api.Test;
 
 class DislocationBuilderTest {
@@ -220,45 +221,15 @@ class DislocationBuilderTest {
      * NiAl quadrupole cores sit on Ni-Al bond centres: two nearest columns at a/(2 sqrt 2), one of each species,
      * the next two at sqrt(5) times that; +b cores on bonds along y, -b cores on bonds along x; the four cores are
      * inversion-symmetric about the cell centre, so there is no net slip. Cells with an even (20 r0) and an odd
-     * (24 r0) number of columns between partners. Dipole cores stay at square centres (four columns at a/2).
+     * (24 r0) number of columns between partners. Dipoles (4, 8, 20 r0) take the same bond centres and pin the z
+     * of exactly the six columns within 0.9 r0 of each core.
      */
     @Test
     void nialQuadrupoleCoresSitOnNiAlBondCentres() {
         double a = 2.8815;
         for (double size : new double[] {20, 24}) {
             DislocationConfiguration conf = DislocationBuilder.build(DislocationSystem.NIAL_SCREW, a, NIAL, size, true, 4);
-            Structure s = conf.structure();
-            double[] lat = s.array("lattice");
-            double lx = conf.referenceCell()[0];
-            double ly = conf.referenceCell()[4];
-            double h = a / (2 * Math.sqrt(2));
-            for (DislocationCore c : conf.cores()) {
-                // nearest columns: {distance, species, dx, dy}, one per column
-                List<double[]> near = new ArrayList<>();
-                java.util.Set<Long> seen = new java.util.HashSet<>();
-                for (int i = 0; i < s.size(); i++) {
-                    double dx = lat[3 * i] - c.position()[0];
-                    double dy = lat[3 * i + 1] - c.position()[1];
-                    dx -= Math.rint(dx / lx) * lx;
-                    dy -= Math.rint(dy / ly) * ly;
-                    if (Math.hypot(dx, dy) < 3 && seen.add(Math.round(dx * 1e4) * 1_000_003L + Math.round(dy * 1e4))) {
-                        near.add(new double[] {Math.hypot(dx, dy), s.element(i).symbol().equals("Ni") ? 0 : 1, dx, dy});
-                    }
-                }
-                near.sort((p, q) -> Double.compare(p[0], q[0]));
-                String what = "nial quadrupole " + size + " core " + c.burgers()[2];
-                assertEquals(h, near.get(0)[0], 1e-6, what);
-                assertEquals(h, near.get(1)[0], 1e-6, what);
-                assertEquals(h * Math.sqrt(5), near.get(2)[0], 1e-6, what);
-                assertEquals(1, near.get(0)[1] + near.get(1)[1], 1e-12, what + ": one Ni and one Al column");
-                double bondX = Math.abs(near.get(0)[2] - near.get(1)[2]);
-                double bondY = Math.abs(near.get(0)[3] - near.get(1)[3]);
-                if (c.burgers()[2] > 0) {
-                    assertTrue(bondY > 2 * h - 1e-6 && bondX < 1e-6, what + ": +b core on a bond along y");
-                } else {
-                    assertTrue(bondX > 2 * h - 1e-6 && bondY < 1e-6, what + ": -b core on a bond along x");
-                }
-            }
+            assertCoresOnBondCentres(conf, a);
             // inversion-symmetric about the cell centre: core 1 <-> core 4, core 2 <-> core 3; no net slip
             double[] p1 = conf.cores().get(0).position();
             double[] p4 = conf.cores().get(3).position();
@@ -270,20 +241,70 @@ class DislocationBuilderTest {
             for (double v : conf.plastic()) {
                 assertEquals(0, v, 1e-15);
             }
+            assertEquals(null, MoveMask.of(conf.structure()), "quadrupoles are not pinned");
         }
-        DislocationConfiguration dip = DislocationBuilder.build(DislocationSystem.NIAL_SCREW, a, NIAL, 20, false, 4);
-        double[] lat = dip.structure().array("lattice");
-        for (DislocationCore c : dip.cores()) {
-            int atHalf = 0;
-            java.util.Set<Long> seen = new java.util.HashSet<>();
+        // dipoles: the same bond centres, and the z of the six columns within 0.9 r0 of each core pinned
+        for (double size : new double[] {4, 8, 20}) {
+            DislocationConfiguration dip = DislocationBuilder.build(DislocationSystem.NIAL_SCREW, a, NIAL, size, false, 4);
+            assertCoresOnBondCentres(dip, a);
+            MoveMask mask = MoveMask.of(dip.structure());
+            double[] lat = dip.structure().array("lattice");
+            double lx = dip.referenceCell()[0];
+            double ly = dip.referenceCell()[4];
+            int pinned = 0;
             for (int i = 0; i < dip.structure().size(); i++) {
+                double nearest = Double.POSITIVE_INFINITY;
+                for (DislocationCore c : dip.cores()) {
+                    double dx = lat[3 * i] - c.position()[0];
+                    double dy = lat[3 * i + 1] - c.position()[1];
+                    dx -= Math.rint(dx / lx) * lx;
+                    dy -= Math.rint(dy / ly) * ly;
+                    nearest = Math.min(nearest, Math.hypot(dx, dy));
+                }
+                assertTrue(!mask.fixed(3 * i) && !mask.fixed(3 * i + 1), "x, y stay free");
+                assertEquals(nearest < 0.9 * a, mask.fixed(3 * i + 2), "site " + i + " at " + nearest + " A from a core");
+                pinned += mask.fixed(3 * i + 2) ? 1 : 0;
+            }
+            assertEquals(12, pinned, "dipole " + size + ": six columns of one site per core");
+        }
+    }
+
+    /**
+     * Every core on a Ni-Al bond centre: two nearest columns at a/(2 sqrt 2), one of each species, the next two
+     * at sqrt(5) times that; +b cores on bonds along y, -b cores on bonds along x.
+     */
+    private static void assertCoresOnBondCentres(DislocationConfiguration conf, double a) {
+        Structure s = conf.structure();
+        double[] lat = s.array("lattice");
+        double lx = conf.referenceCell()[0];
+        double ly = conf.referenceCell()[4];
+        double h = a / (2 * Math.sqrt(2));
+        for (DislocationCore c : conf.cores()) {
+            // nearest columns: {distance, species, dx, dy}, one per column
+            List<double[]> near = new ArrayList<>();
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (int i = 0; i < s.size(); i++) {
                 double dx = lat[3 * i] - c.position()[0];
                 double dy = lat[3 * i + 1] - c.position()[1];
-                if (Math.abs(Math.hypot(dx, dy) - a / 2) < 1e-6 && seen.add(Math.round(dx * 1e4) * 1_000_003L + Math.round(dy * 1e4))) {
-                    atHalf++;
+                dx -= Math.rint(dx / lx) * lx;
+                dy -= Math.rint(dy / ly) * ly;
+                if (Math.hypot(dx, dy) < 3 && seen.add(Math.round(dx * 1e4) * 1_000_003L + Math.round(dy * 1e4))) {
+                    near.add(new double[] {Math.hypot(dx, dy), s.element(i).symbol().equals("Ni") ? 0 : 1, dx, dy});
                 }
             }
-            assertEquals(4, atHalf, "dipole core at the centre of a square of columns");
+            near.sort((p, q) -> Double.compare(p[0], q[0]));
+            String what = "nial " + conf.kind() + " " + conf.size() + " core " + c.burgers()[2];
+            assertEquals(h, near.get(0)[0], 1e-6, what);
+            assertEquals(h, near.get(1)[0], 1e-6, what);
+            assertEquals(h * Math.sqrt(5), near.get(2)[0], 1e-6, what);
+            assertEquals(1, near.get(0)[1] + near.get(1)[1], 1e-12, what + ": one Ni and one Al column");
+            double bondX = Math.abs(near.get(0)[2] - near.get(1)[2]);
+            double bondY = Math.abs(near.get(0)[3] - near.get(1)[3]);
+            if (c.burgers()[2] > 0) {
+                assertTrue(bondY > 2 * h - 1e-6 && bondX < 1e-6, what + ": +b core on a bond along y");
+            } else {
+                assertTrue(bondX > 2 * h - 1e-6 && bondY < 1e-6, what + ": -b core on a bond along x");
+            }
         }
     }
 

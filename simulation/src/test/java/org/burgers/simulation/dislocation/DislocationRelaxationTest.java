@@ -18,6 +18,7 @@ import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
 import org.burgers.simulation.elastic.ElasticConstants;
 import org.burgers.simulation.relax.LbfgsRelaxer;
+import org.burgers.simulation.relax.MoveMask;
 import org.burgers.simulation.relax.RelaxOptions;
 import org.burgers.simulation.relax.RelaxResult;
 import org.junit.jupiter.api.Tag;
@@ -82,7 +83,11 @@ class DislocationRelaxationTest {
                 double moved = Math.hypot(loc[0] - c.position()[0], loc[1] - c.position()[1]);
                 System.out.printf("%s: core %+.0f DD centroid (%+.2f %+.2f) A from where it was put%n", what,
                         Math.signum(c.burgers()[2]), loc[0] - c.position()[0], loc[1] - c.position()[1]);
-                assertTrue(moved < 0.5 * conf.a0() / Math.sqrt(2), what + ": the core moved " + moved + " A");
+                // pinned training dipoles (4-8 r0): the partner 6-12 A away adds its own arrows inside the 7 A
+                // disc and pulls the centroid towards it (measured 1.56 A at 8 r0, while the circuits close on b):
+                // there the bound is one column spacing
+                double bound = (MoveMask.of(conf.structure()) != null && size < 20 ? 1 : 0.5) * conf.a0() / Math.sqrt(2);
+                assertTrue(moved < bound, what + ": the core moved " + moved + " A");
             }
             if (sys.arrangement() == Arrangement.DIAGONAL) {
                 // where the core is now: centroid of its differential displacements (the Vitek map's arrows)
@@ -101,6 +106,19 @@ class DislocationRelaxationTest {
                 // glide away or annihilate leave NaN or several A)
                 assertTrue(moved < 2.0, what + ": the core moved " + moved + " A");
             }
+        }
+        MoveMask mask = MoveMask.of(start);
+        if (mask != null) {
+            // a pinned cell (B2 screw dipole): the held coordinates did not move; LAMMPS, which knows no pins,
+            // would relax them, so the oracle below is for free cells only
+            double[] x0 = start.positions(), x = r.structure().positions();
+            for (int k = 0; k < x0.length; k++) {
+                if (mask.fixed(k)) {
+                    assertEquals(x0[k], x[k], 0.0, what + " pinned coordinate " + k + " moved");
+                }
+            }
+            System.out.println(what + ": pinned " + mask.count() + " coordinates; " + r.iterations() + " iterations");
+            return r;
         }
         // LAMMPS minimisation from our minimum moves no atom by more than 1e-3 A
         Path xyz = tmp.resolve(sys.name() + "-" + kind + ".xyz");
@@ -194,7 +212,7 @@ class DislocationRelaxationTest {
     void nialScrewQuadrupoleHoldsAt40And60() throws Exception {
         relaxAndCheck(DislocationSystem.NIAL_SCREW, "quadrupole", 40);
         relaxAndCheck(DislocationSystem.NIAL_SCREW, "quadrupole", 60);
-        // the dipole (square-centre cores) at 40 r0 too (at 20 r0 it annihilates: docs/dislocations.md)
+        // the pinned dipole at 40 r0 too
         relaxAndCheck(DislocationSystem.NIAL_SCREW, "dipole", 40);
     }
 
@@ -217,6 +235,36 @@ class DislocationRelaxationTest {
     }
 
     static final double NIAL_DIPOLE = 30;
+
+    /**
+     * B2 screw dipoles of training-cell size hold their cores only pinned (DislocationBuilder.pinsDipoleCores):
+     * relaxed freely, the 8 r0 dipole glides together and annihilates (no circuit closes on b any more and the
+     * excess energy falls to the elastic energy of the cell tilt, measured 1.52 eV against 1.51 eV); with the z
+     * of the six columns around each core held, it relaxes with both cores where they were put.
+     */
+    @Test
+    void nialTrainingDipoleHoldsItsCoresOnlyPinned() throws Exception {
+        DislocationSystem sys = DislocationSystem.NIAL_SCREW;
+        relaxAndCheck(sys, "dipole", 8);
+        relaxAndCheck(sys, "dipole", 5);
+        Potential p = PotentialSpec.parse(sys.potential());
+        DislocationConfiguration conf = Dislocations.predictor(sys, "dipole", 8, constants(sys, p));
+        assertEquals(2 * 6, MoveMask.of(conf.structure()).count(), "six columns (one site each) per core");
+        Structure free = conf.structure().withArray(MoveMask.ARRAY, ones(3 * conf.structure().size()));
+        RelaxResult r = LbfgsRelaxer.preconditioned().relax(free, p, RelaxOptions.of(1e-6).withMaxSteps(5000));
+        assertTrue(r.converged(), r.message());
+        DislocationConfiguration relaxed = new DislocationConfiguration(conf.system(), conf.kind(), conf.size(),
+                conf.a0(), r.structure(), conf.cores(), conf.plastic(), conf.referenceCell(), conf.voigtGPa());
+        DislocationCore c = conf.cores().get(0);
+        double[] fail = DislocationBuilderTest.circuit(relaxed, c.position()[0], c.position()[1], 4.5);
+        assertEquals(0, fail[2], 0.05, "the freely relaxed dipole annihilated");
+    }
+
+    private static double[] ones(int n) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, 1);
+        return v;
+    }
 
     @Test
     void wMixedDipoleAndQuadrupole() throws Exception {
