@@ -27,7 +27,7 @@ final class ElasticCommand implements Callable<Integer> {
             description = "one element per sublattice, comma-separated (b2: corner,centre e.g. Ni,Al)")
     String species;
 
-    @Option(names = "--a0", description = "lattice constant guess (A); the minimum is searched within 20 %")
+    @Option(names = "--a0", description = "lattice constant guess (A); the minimum is searched within 20 %%")
     Double a0;
 
     @Option(names = "--no-c3", description = "skip the third-order constants")
