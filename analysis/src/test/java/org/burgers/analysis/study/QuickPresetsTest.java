@@ -13,38 +13,50 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The quick presets of the three straight systems end to end: the W preset itself, whose errors must show the
- * elastic rows apart, and Si and NiAl at test sizes (see {@link TinyStudies}), whose runs must succeed or
- * record their failures, with rates for the three cases, and whose fits differ as the loss says they must:
- * the CLE rows cut eps_1^V, the nonlinear rows cut eps_2^V; and the NiAl preset at its full size, whose
- * errors must fall with L now that its training cells hold cores. (The real Si quick preset takes 1.3 min of
- * CPU and several minutes of wall time; docs/study.md has its measurements.)
+ * The quick presets of the three straight systems end to end, at their full sizes (only the RMSE sweeps left
+ * out): the W preset, whose errors must show the elastic rows apart; the NiAl preset, whose errors must fall
+ * with L now that its training cells hold cores; the Si preset, whose runs must succeed or record their
+ * failures. For all: rates for the three cases, and fits that differ as the loss says they must (the CLE
+ * rows cut eps_1^V, the nonlinear rows eps_2^V, each at least tenfold).
  */
 class QuickPresetsTest {
     @TempDir
     Path dir;
 
     /**
-     * NiAl fits relax the quadrupole within the preset's budget; the tiny Si fits (3 samples) may run away,
-     * which must then be recorded as the experiment's failure (NaN errors, a note in the report), never
-     * reported as a result. Si at degree 7 (54 functions at the preset's 3.6 A cutoff): the 33 functions of
-     * degree 6 cannot take up the third-order rows at W_d2V = 0.01 without giving up the forces (eps_2^V
-     * cut only 1.4x); at degree 7 the cut is 4x.
+     * The Si quick preset itself (N = 6 r0, L = 4, 5, 6 r0, 8 + 4 samples, degree 10; its RMSE sweep left out).
+     * Its fits are poor (test force RMSE 210-270 meV/A: the basis does not follow the Tersoff angular term,
+     * docs/study.md), so a fitted model may run away when it relaxes the quadrupole; that must then be
+     * recorded as the experiment's failure (NaN errors, a note in the report), never reported as a result.
+     * The fits of the three cases must still differ as their losses say.
      */
-    @ParameterizedTest
-    @CsvSource({
-        "si-edge-quick, 5, 4, 5, false, 7",
-        "nial-screw-quick, 5, 4, 5, true, 6"})
-    void quickPresetRunsAndSeparatesTheThreeCases(String preset, double n, double l1, double l2,
-                                                  boolean allConverge, int degree) throws Exception {
-        StudyDocument d = TinyStudies.shrink(preset, n, List.of(l1, l2), 3, 2, degree, List.of());
+    @Test
+    void siEdgeQuickPresetRunsAndRecordsItsFailures() throws Exception {
+        List<ExperimentResult> rs = runWithoutSweep("si-edge-quick", 6, 9, false);
+        for (ExperimentResult r : rs) {
+            assertTrue(r.testForceRmse() < 400, r.id() + ": test force RMSE " + r.testForceRmse());
+        }
+    }
+
+    /**
+     * Runs a quick preset without its RMSE sweep and checks what every study must show: each experiment a
+     * result or a recorded failure, the CLE rows cutting eps_1^V and the nonlinear rows eps_2^V at every L,
+     * and a rate against L for every case with two successful experiments.
+     */
+    private List<ExperimentResult> runWithoutSweep(String preset, double n, int experiments, boolean allConverge)
+            throws Exception {
+        StudyDocument p = StudyDocument.preset(preset);
+        StudyDocument.Basis b = p.basis();
+        StudyDocument d = new StudyDocument(p.name(), p.system(), p.reference(), p.simulationSize(), p.trainingSizes(),
+                p.training(), new StudyDocument.Basis(b.order(), b.degree(), List.of(), b.rcut(), b.r0(), b.pairDegree(),
+                b.wL()), p.cases(), p.solver(), p.relaxation(), p.elasticUnit()).validated("test");
+        assertEquals(n, d.simulationSize());
         Map<String, Object> report = StudyRunner.create(d).run(dir, dir.resolve("cache"), Progress.silent());
+        assertTrue(report.containsKey("rates"));
         List<ExperimentResult> rs = new ResultStore(dir).all();
-        assertEquals(6, rs.size());
+        assertEquals(experiments, rs.size());
         JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
         String notes = json.get("notes").toString();
         for (ExperimentResult r : rs) {
@@ -53,6 +65,7 @@ class QuickPresetsTest {
             }
             if (r.ok()) {
                 assertTrue(r.geometryError() > 0 && r.energyError() >= 0, r.id());
+                assertTrue(r.farFieldGeometryError() > 0 && r.farFieldGeometryError() <= r.geometryError(), r.id());
             } else {
                 // a runaway either exhausts the relaxation budget or drives two atoms onto each other
                 assertTrue(r.failure().contains("did not converge") || r.failure().contains("same position"),
@@ -62,10 +75,10 @@ class QuickPresetsTest {
             }
         }
         // the fits of the three cases differ as their losses say: CLE rows cut eps1V, nonlinear rows eps2V
-        for (double l : List.of(l1, l2)) {
+        for (double l : d.trainingSizes()) {
             ExperimentResult ne = find(rs, l, "no-elasticity"), cle = find(rs, l, "cle"), cn = find(rs, l, "cle-nonlinear");
-            assertTrue(cle.eps1V() < 0.5 * ne.eps1V(), preset + " L " + l + ": eps1V " + cle.eps1V() + " vs " + ne.eps1V());
-            assertTrue(cn.eps2V() < 0.5 * cle.eps2V(), preset + " L " + l + ": eps2V " + cn.eps2V() + " vs " + cle.eps2V());
+            assertTrue(cle.eps1V() < 0.1 * ne.eps1V(), preset + " L " + l + ": eps1V " + cle.eps1V() + " vs " + ne.eps1V());
+            assertTrue(cn.eps2V() < 0.1 * cle.eps2V(), preset + " L " + l + ": eps2V " + cn.eps2V() + " vs " + cle.eps2V());
             if (ne.ok() && cle.ok()) {
                 assertNotEquals(ne.geometryError(), cle.geometryError());
             }
@@ -84,10 +97,9 @@ class QuickPresetsTest {
             }
         }
         assertEquals(expected, cases);
-        if (allConverge) {
-            assertEquals(Set.of("no-elasticity", "cle", "cle-nonlinear"), cases);
-        }
-        assertTrue(report.containsKey("rates"));
+        String md = java.nio.file.Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("The three cases side by side"), md);
+        return rs;
     }
 
     /**
@@ -102,31 +114,20 @@ class QuickPresetsTest {
      */
     @Test
     void wScrewQuickPresetShowsTheElasticRowsApart() throws Exception {
-        StudyDocument p = StudyDocument.preset("w-screw-quick");
-        StudyDocument.Basis b = p.basis();
-        StudyDocument d = new StudyDocument(p.name(), p.system(), p.reference(), p.simulationSize(), p.trainingSizes(),
-                p.training(), new StudyDocument.Basis(b.order(), b.degree(), List.of(), b.rcut(), b.r0(), b.pairDegree(),
-                b.wL()), p.cases(), p.solver(), p.relaxation(), p.elasticUnit()).validated("test");
-        assertEquals(24, d.simulationSize());
-        StudyRunner.create(d).run(dir, dir.resolve("cache"), Progress.silent());
-        List<ExperimentResult> rs = new ResultStore(dir).all();
-        assertEquals(12, rs.size());
+        List<ExperimentResult> rs = runWithoutSweep("w-screw-quick", 24, 12, true);
+        List<Double> ls = StudyDocument.preset("w-screw-quick").trainingSizes();
         double meanNone = 0, meanCle = 0;
-        for (double l : d.trainingSizes()) {
+        for (double l : ls) {
             ExperimentResult ne = find(rs, l, "no-elasticity"), cle = find(rs, l, "cle"), cn = find(rs, l, "cle-nonlinear");
             for (ExperimentResult r : List.of(ne, cle, cn)) {
-                assertTrue(r.ok(), r.id() + ": " + r.failure());
-                assertTrue(r.farFieldGeometryError() > 0 && r.farFieldGeometryError() <= r.geometryError(), r.id());
                 assertTrue(r.testForceRmse() < 50, r.id() + ": test force RMSE " + r.testForceRmse());
             }
             assertTrue(cn.geometryError() < ne.geometryError(), "L " + l + ": CLE + nonlinear " + cn.geometryError()
                     + " vs no elasticity " + ne.geometryError());
-            meanNone += ne.geometryError() / d.trainingSizes().size();
-            meanCle += cle.geometryError() / d.trainingSizes().size();
+            meanNone += ne.geometryError() / ls.size();
+            meanCle += cle.geometryError() / ls.size();
         }
         assertTrue(meanCle < meanNone, "mean geometry error, CLE " + meanCle + " vs no elasticity " + meanNone);
-        String md = java.nio.file.Files.readString(dir.resolve("report.md"));
-        assertTrue(md.contains("The three cases side by side"), md);
     }
 
     /**
@@ -139,17 +140,8 @@ class QuickPresetsTest {
      */
     @Test
     void nialScrewQuickPresetLearnsTheCoreFromPinnedTrainingCells() throws Exception {
-        StudyDocument p = StudyDocument.preset("nial-screw-quick");
-        StudyDocument.Basis b = p.basis();
-        StudyDocument d = new StudyDocument(p.name(), p.system(), p.reference(), p.simulationSize(), p.trainingSizes(),
-                p.training(), new StudyDocument.Basis(b.order(), b.degree(), List.of(), b.rcut(), b.r0(), b.pairDegree(),
-                b.wL()), p.cases(), p.solver(), p.relaxation(), p.elasticUnit()).validated("test");
-        assertEquals(20, d.simulationSize());
-        StudyRunner.create(d).run(dir, dir.resolve("cache"), Progress.silent());
-        List<ExperimentResult> rs = new ResultStore(dir).all();
-        assertEquals(12, rs.size());
+        List<ExperimentResult> rs = runWithoutSweep("nial-screw-quick", 20, 12, true);
         for (ExperimentResult r : rs) {
-            assertTrue(r.ok(), r.id() + ": " + r.failure());
             assertTrue(r.testForceRmse() < 20, r.id() + ": test force RMSE " + r.testForceRmse());
         }
         for (String c : List.of("no-elasticity", "cle", "cle-nonlinear")) {
