@@ -1,11 +1,9 @@
 package org.burgers.analysis.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.burgers.core.InputException;
-import org.burgers.core.io.ExtXyz;
 import org.burgers.core.io.Frame;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.PotentialSpec;
@@ -17,6 +15,7 @@ import org.burgers.simulation.relax.LbfgsRelaxer;
 import org.burgers.simulation.relax.RelaxOptions;
 import org.burgers.simulation.relax.RelaxResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,8 +54,8 @@ final class DislocationCommand implements Callable<Integer> {
             + "before writing; exit code 3 if it does not converge")
     Double relaxFmax;
 
-    @Option(names = "--out", required = true, description = "output extended-XYZ file")
-    Path out;
+    @Mixin
+    XyzOutput out;
 
     @Override
     public Integer call() {
@@ -94,19 +93,10 @@ final class DislocationCommand implements Callable<Integer> {
             RelaxResult r = LbfgsRelaxer.preconditioned().relax(conf.structure(), p,
                     RelaxOptions.of(relaxFmax).withMaxSteps(20000).withMaxForceCalls(40000));
             frame = new Frame(r.structure(), frame.info()).withInfo("energy", r.energy());
-            Map<String, Object> rj = new LinkedHashMap<>();
-            rj.put("converged", r.converged());
-            rj.put("iterations", r.iterations());
-            rj.put("forceCalls", r.forceCalls());
-            rj.put("energy", r.energy());
-            rj.put("fmax", r.fmax());
-            json.put("relaxation", rj);
-            if (!r.converged()) {
-                System.err.println("burgers: relaxation did not converge: " + r.message() + " (fmax " + r.fmax() + ")");
-                code = RelaxCommand.NOT_CONVERGED;
-            }
+            json.put("relaxation", RelaxCommand.summary(r));
+            code = RelaxCommand.exitCode(r);
         }
-        ExtXyz.write(out, frame);
+        out.write(frame);
         System.out.println(Json.write(json));
         return code;
     }

@@ -12,13 +12,14 @@ import org.burgers.fitting.config.FitConfig;
 import org.burgers.fitting.config.FitRunner;
 import org.burgers.fitting.loss.LossWeights;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code burgers fit}: assemble the loss (4.16) for an ACE basis, solve, and write DIR/model.json,
  * DIR/errors.json and DIR/errors.md. A FIT.json configuration, flags, or both (flags override the file).
  */
-@Command(name = "fit", mixinStandardHelpOptions = true,
+@Command(name = "fit", mixinStandardHelpOptions = true, resourceBundle = "org.burgers.analysis.cli.FitCommand",
         description = "Fit a linear ACE model to labelled configurations (energy, force, virial and elastic rows).")
 final class FitCommand implements Callable<Integer> {
 
@@ -34,24 +35,11 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--test", description = "test configurations (extxyz)")
     Path test;
 
-    @Option(names = "--species", split = ",", description = "basis species, comma separated")
-    List<String> species;
+    @Mixin
+    AceBasisFlags functions;
 
-    @Option(names = "--order", description = "ACE correlation order")
-    Integer order;
-
-    @Option(names = "--degree", description = "ACE total degree")
-    Double degree;
-
-    @Option(names = "--pair-degree", description = "degree of the pair basis (default: --degree, as ACEpotentials.jl);"
-            + " the W EAM needs about 80, see docs/ace-accuracy.md")
-    Double pairDegree;
-
-    @Option(names = "--rcut", description = "cutoff (A)")
-    Double rcut;
-
-    @Option(names = "--r0", description = "Agnesi scale (A)")
-    Double r0;
+    @Mixin
+    AceRadialFlags radial;
 
     @Option(names = "--weights", description = "E=50,F=10,V=0,d1V=10,d2V=1 (any subset)")
     String weights;
@@ -82,28 +70,11 @@ final class FitCommand implements Callable<Integer> {
         if (test != null) {
             root.put("test", test.toAbsolutePath().toString());
         }
-        if (species != null || order != null || degree != null || pairDegree != null || rcut != null || r0 != null) {
+        if (functions.anyGiven() || radial.anyGiven()) {
             ObjectNode b = root.has("basis") && root.get("basis").isObject() ? (ObjectNode) root.get("basis")
                     : root.putObject("basis");
-            if (species != null) {
-                ArrayNode a = b.putArray("species");
-                species.forEach(a::add);
-            }
-            if (order != null) {
-                b.put("order", order);
-            }
-            if (degree != null) {
-                b.put("degree", degree);
-            }
-            if (pairDegree != null) {
-                b.put("pairDegree", pairDegree);
-            }
-            if (rcut != null) {
-                b.put("rcut", rcut);
-            }
-            if (r0 != null) {
-                b.put("r0", r0);
-            }
+            functions.putInto(b);
+            radial.putInto(b);
         }
         if (weights != null) {
             LossWeights base = LossWeights.PAPER_W;
