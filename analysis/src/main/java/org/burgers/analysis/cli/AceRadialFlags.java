@@ -8,15 +8,15 @@ import picocli.CommandLine.Option;
  * ace features, fit). Descriptions may be worded per command by the keys of its resource bundle.
  */
 final class AceRadialFlags {
+    @Option(names = "--pair-degree", descriptionKey = "pair-degree", description = "degree of the pair basis (default: --degree)")
+    Double pairDegree;
+
     @Option(names = "--rcut", descriptionKey = "rcut", description = "cutoff radius in A")
     Double rcut;
 
     @Option(names = "--r0", descriptionKey = "r0",
             description = "Agnesi scale in A (default: nearest-neighbour distance of the species)")
     Double r0;
-
-    @Option(names = "--pair-degree", descriptionKey = "pair-degree", description = "degree of the pair basis (default: --degree)")
-    Double pairDegree;
 
     boolean anyGiven() {
         return rcut != null || r0 != null || pairDegree != null;

@@ -28,8 +28,17 @@ import picocli.CommandLine.Option;
                 + "the Cai et al. 2003 correction); prints JSON and writes extended XYZ.")
 final class DislocationCommand implements Callable<Integer> {
 
+    // the potential; the system and its Burgers vector; the configuration; the output, optionally relaxed
+    @Option(names = "--potential", description = "potential spec for a0 and the elastic constants "
+            + "(default: the system's reference potential, e.g. builtin:W)")
+    String potential;
+
     @Option(names = "--system", required = true, description = "w-screw, si-edge, nial-screw, w-mixed, w-edge or w-loop")
     String system;
+
+    @Option(names = "--burgers", description = "Burgers vector in cubic axes, units of a, e.g. 1/2[111] "
+            + "(default: the system's); must be a lattice vector")
+    String burgers;
 
     @Option(names = "--kind", required = true, description = "dipole, quadrupole (straight systems), loop (glide) or prismatic-loop (w-loop)")
     String kind;
@@ -42,20 +51,12 @@ final class DislocationCommand implements Callable<Integer> {
             + "the loop study's loop of diameter L in the cell N)")
     Double diameter;
 
-    @Option(names = "--potential", description = "potential spec for a0 and the elastic constants "
-            + "(default: the system's reference potential, e.g. builtin:W)")
-    String potential;
-
-    @Option(names = "--burgers", description = "Burgers vector in cubic axes, units of a, e.g. 1/2[111] "
-            + "(default: the system's); must be a lattice vector")
-    String burgers;
+    @Mixin
+    XyzOutput out;
 
     @Option(names = "--relax", description = "relax with preconditioned L-BFGS to this largest force (eV/A) "
             + "before writing; exit code 3 if it does not converge")
     Double relaxFmax;
-
-    @Mixin
-    XyzOutput out;
 
     @Override
     public Integer call() {

@@ -1,6 +1,5 @@
 package org.burgers.analysis.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.burgers.core.InputException;
@@ -79,13 +78,8 @@ final class RelaxCommand implements Callable<Integer> {
 
     /** The JSON summary of a relaxation, as relax and dislocation --relax print it. */
     static Map<String, Object> summary(RelaxResult r) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("converged", r.converged());
-        json.put("iterations", r.iterations());
-        json.put("forceCalls", r.forceCalls());
-        json.put("energy", r.energy());
-        json.put("fmax", r.fmax());
-        return json;
+        return Json.object("converged", r.converged(), "iterations", r.iterations(), "forceCalls", r.forceCalls(),
+                "energy", r.energy(), "fmax", r.fmax());
     }
 
     /** 0, or {@link #NOT_CONVERGED} with the relaxer's message on stderr. */
