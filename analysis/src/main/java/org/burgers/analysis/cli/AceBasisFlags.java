@@ -1,44 +1,27 @@
 package org.burgers.analysis.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
- * Which ACE basis functions: species, correlation order and total degree (ace basis, ace features, fit). The
- * radial flags are {@link AceRadialFlags}. Descriptions may be worded per command by the keys of its bundle.
+ * The flags that describe an ACE basis, shared by {@code ace basis}, {@code ace features} and {@code fit}:
+ * which functions ({@link AceFunctionFlags}) and the radial basis ({@link AceRadialFlags}). Fit words their
+ * descriptions in its own resource bundle.
  */
 final class AceBasisFlags {
-    @Option(names = "--species", split = ",", descriptionKey = "species",
-            description = "element symbols, comma separated (e.g. W or Ni,Al)")
-    List<String> species;
+    @Mixin
+    AceFunctionFlags functions;
 
-    @Option(names = "--order", descriptionKey = "order", description = "correlation order nu (1..6)")
-    Integer order;
-
-    @Option(names = "--degree", descriptionKey = "degree", description = "total degree D: sum_t (n_t + wL l_t) <= D")
-    Double degree;
+    @Mixin
+    AceRadialFlags radial;
 
     boolean anyGiven() {
-        return species != null || order != null || degree != null;
+        return functions.anyGiven() || radial.anyGiven();
     }
 
-    boolean complete() {
-        return species != null && order != null && degree != null;
-    }
-
-    /** Writes the flags given into a basis specification (a model or FIT.json "basis" object). */
+    /** Writes the flags given into a basis specification (a model's or FIT.json's "basis" object). */
     void putInto(ObjectNode basis) {
-        if (species != null) {
-            ArrayNode a = basis.putArray("species");
-            species.forEach(a::add);
-        }
-        if (order != null) {
-            basis.put("order", order);
-        }
-        if (degree != null) {
-            basis.put("degree", degree);
-        }
+        functions.putInto(basis);
+        radial.putInto(basis);
     }
 }

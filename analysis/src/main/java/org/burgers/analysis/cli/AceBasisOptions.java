@@ -10,10 +10,7 @@ import picocli.CommandLine.Option;
 /** The ACE basis options shared by {@code ace basis} and {@code ace features}: flags or a JSON specification. */
 final class AceBasisOptions {
     @Mixin
-    AceBasisFlags functions;
-
-    @Mixin
-    AceRadialFlags radial;
+    AceBasisFlags flags;
 
     @Option(names = "--wL", description = "weight of l in the degree (default 1.5)")
     Double wl;
@@ -22,9 +19,10 @@ final class AceBasisOptions {
     Path basis;
 
     AceSpec spec() {
-        AceBasisFlags f = functions;
+        AceFunctionFlags f = flags.functions;
+        AceRadialFlags radial = flags.radial;
         if (basis != null) {
-            if (f.anyGiven() || radial.anyGiven() || wl != null) {
+            if (flags.anyGiven() || wl != null) {
                 throw new InputException("give either --basis SPEC.json or --species/--order/--degree/--rcut, not both");
             }
             return AceModel.readSpec(basis);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Option;
 
 /**
- * The radial part of an ACE basis: cutoff, Agnesi scale r0 and the degree of the pair basis (ace basis,
- * ace features, fit). Descriptions may be worded per command by the keys of its resource bundle.
+ * The radial part of an ACE basis: cutoff, Agnesi scale r0 and the degree of the pair basis, part of
+ * {@link AceBasisFlags}. Descriptions may be worded per command by the keys of its resource bundle.
  */
 final class AceRadialFlags {
     @Option(names = "--pair-degree", descriptionKey = "pair-degree", description = "degree of the pair basis (default: --degree)")

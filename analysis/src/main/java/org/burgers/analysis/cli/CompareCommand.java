@@ -17,10 +17,11 @@ import picocli.CommandLine.Option;
  * lattice constant and elastic constants) with both potentials and prints the study's error measures.
  * Exit code 3 when a relaxation did not converge (the errors are then null).
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, resourceBundle = "org.burgers.analysis.cli.CompareCommand",
+@Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Relax a dislocation quadrupole with two potentials from the same predictor and print JSON "
                 + "{geometryError, energyError, referenceEnergy, modelEnergy, natoms}. Exit code 3 if a relaxation "
-                + "did not converge.")
+                + "did not converge.",
+        resourceBundle = "org.burgers.analysis.cli.CompareCommand")
 final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--reference", required = true, description = "reference potential, e.g. builtin:W")

@@ -28,17 +28,17 @@ import picocli.CommandLine.Option;
                 + "the Cai et al. 2003 correction); prints JSON and writes extended XYZ.")
 final class DislocationCommand implements Callable<Integer> {
 
-    // the potential; the system and its Burgers vector; the configuration; the output, optionally relaxed
+    // what overrides the system's defaults; the system; the configuration; the output, optionally relaxed
     @Option(names = "--potential", description = "potential spec for a0 and the elastic constants "
             + "(default: the system's reference potential, e.g. builtin:W)")
     String potential;
 
-    @Option(names = "--system", required = true, description = "w-screw, si-edge, nial-screw, w-mixed, w-edge or w-loop")
-    String system;
-
     @Option(names = "--burgers", description = "Burgers vector in cubic axes, units of a, e.g. 1/2[111] "
             + "(default: the system's); must be a lattice vector")
     String burgers;
+
+    @Option(names = "--system", required = true, description = "w-screw, si-edge, nial-screw, w-mixed, w-edge or w-loop")
+    String system;
 
     @Option(names = "--kind", required = true, description = "dipole, quadrupole (straight systems), loop (glide) or prismatic-loop (w-loop)")
     String kind;

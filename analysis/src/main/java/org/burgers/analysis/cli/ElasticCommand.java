@@ -12,19 +12,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code burgers elastic}: relaxed lattice constant and relaxed-ion C, C3 of a potential for a lattice. */
-@Command(name = "elastic", mixinStandardHelpOptions = true, resourceBundle = "org.burgers.analysis.cli.ElasticCommand",
+@Command(name = "elastic", mixinStandardHelpOptions = true,
         description = "Relaxed lattice constant, energy per atom and relaxed-ion elastic constants (Voigt, GPa) "
-                + "from the Cauchy-Born derivatives; prints JSON {a0, energyPerAtom, C, C3}.")
+                + "from the Cauchy-Born derivatives; prints JSON {a0, energyPerAtom, C, C3}.",
+        resourceBundle = "org.burgers.analysis.cli.ElasticCommand")
 final class ElasticCommand implements Callable<Integer> {
 
-    @Mixin
-    PotentialOption potential;
+    // the crystal (lattice constant guess, lattice, species), the potential, what to compute
+    @Option(names = "--a0", description = "lattice constant guess (A); the minimum is searched within 20 %%")
+    Double a0;
 
     @Mixin
     LatticeOptions crystal;
 
-    @Option(names = "--a0", description = "lattice constant guess (A); the minimum is searched within 20 %%")
-    Double a0;
+    @Mixin
+    PotentialOption potential;
 
     @Option(names = "--no-c3", description = "skip the third-order constants")
     boolean noC3;

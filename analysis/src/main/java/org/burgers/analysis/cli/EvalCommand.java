@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
  * {@code burgers eval}: energy, forces, virial and site energies (and optionally the Hessian) of one structure
  * with one potential, as JSON, in the structure's own frame.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, resourceBundle = "org.burgers.analysis.cli.EvalCommand",
+@Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a potential on a structure; prints JSON {natoms, energy, forces, virial, "
-                + "siteEnergies[, hessian]} (eV, eV/A; virial = sum_i r_i (x) f_i = -stress * volume).")
+                + "siteEnergies[, hessian]} (eV, eV/A; virial = sum_i r_i (x) f_i = -stress * volume).",
+        resourceBundle = "org.burgers.analysis.cli.EvalCommand")
 final class EvalCommand implements Callable<Integer> {
 
     @Mixin

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
  * {@code burgers fit}: assemble the loss (4.16) for an ACE basis, solve, and write DIR/model.json,
  * DIR/errors.json and DIR/errors.md. A FIT.json configuration, flags, or both (flags override the file).
  */
-@Command(name = "fit", mixinStandardHelpOptions = true, resourceBundle = "org.burgers.analysis.cli.FitCommand",
-        description = "Fit a linear ACE model to labelled configurations (energy, force, virial and elastic rows).")
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Fit a linear ACE model to labelled configurations (energy, force, virial and elastic rows).",
+        resourceBundle = "org.burgers.analysis.cli.FitCommand")
 final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "FIT.json (schema in docs/fitting.md)")
@@ -34,12 +35,6 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--test", description = "test configurations (extxyz)")
     Path test;
-
-    @Mixin
-    AceBasisFlags functions;
-
-    @Mixin
-    AceRadialFlags radial;
 
     @Option(names = "--weights", description = "E=50,F=10,V=0,d1V=10,d2V=1 (any subset)")
     String weights;
@@ -59,6 +54,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Mixin
+    AceBasisFlags basis; // --species, --order, --degree, --pair-degree, --rcut, --r0: override the file's "basis"
+
     @Override
     public Integer call() {
         ObjectNode root = config != null ? FitConfig.readTree(config) : FitConfig.emptyTree();
@@ -70,11 +68,10 @@ final class FitCommand implements Callable<Integer> {
         if (test != null) {
             root.put("test", test.toAbsolutePath().toString());
         }
-        if (functions.anyGiven() || radial.anyGiven()) {
+        if (basis.anyGiven()) {
             ObjectNode b = root.has("basis") && root.get("basis").isObject() ? (ObjectNode) root.get("basis")
                     : root.putObject("basis");
-            functions.putInto(b);
-            radial.putInto(b);
+            basis.putInto(b);
         }
         if (weights != null) {
             LossWeights base = LossWeights.PAPER_W;

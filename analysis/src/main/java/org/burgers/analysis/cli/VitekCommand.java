@@ -19,11 +19,11 @@ final class VitekCommand implements Callable<Integer> {
     @Mixin
     StructureInput structure;
 
-    @Option(names = "--out", required = true, description = "PNG file")
-    Path out;
-
     @Option(names = "--pixels", defaultValue = "900", description = "size of the longer side (default ${DEFAULT-VALUE})")
     int pixels;
+
+    @Option(names = "--out", required = true, description = "PNG file")
+    Path out;
 
     @Override
     public Integer call() {

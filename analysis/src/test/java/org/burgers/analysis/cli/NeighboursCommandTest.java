@@ -14,9 +14,7 @@ class NeighboursCommandTest {
     Path dir;
 
     private Path file(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
+        return Files.writeString(dir.resolve(name), text);
     }
 
     static final String HEADER = "2\nLattice=\"3.16 0 0 0 3.16 0 0 0 3.16\" Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n";
