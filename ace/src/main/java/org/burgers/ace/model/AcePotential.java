@@ -1,16 +1,15 @@
 package org.burgers.ace.model;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.burgers.ace.basis.AceBasis;
 import org.burgers.ace.basis.SiteKernel;
 import org.burgers.core.InputException;
+import org.burgers.core.basis.LinearBasisPotential;
 import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.potential.BlockHessian;
 import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.LocalFiniteDifferenceHessian;
-import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
 
@@ -23,7 +22,7 @@ import org.burgers.core.structure.Structure;
  * is the same bit for bit whatever the number of threads. The Hessian is a finite difference of the forces
  * on the local cluster of each atom ({@link LocalFiniteDifferenceHessian}), symmetrised.
  */
-public final class AcePotential implements Potential {
+public final class AcePotential implements LinearBasisPotential {
     private static final int MAX_CHUNKS = 16;
     private static final int MIN_CHUNK = 64;
     private static final int SMALL_CELL = 200;
@@ -66,23 +65,9 @@ public final class AcePotential implements Potential {
         return model;
     }
 
+    @Override
     public AceBasis basis() {
         return basis;
-    }
-
-    @Override
-    public double cutoff() {
-        return basis.cutoff();
-    }
-
-    @Override
-    public Set<String> species() {
-        return basis.species();
-    }
-
-    @Override
-    public boolean wantsHalfList() {
-        return false;
     }
 
     @Override

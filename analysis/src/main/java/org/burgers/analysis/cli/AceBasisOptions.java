@@ -1,31 +1,16 @@
 package org.burgers.analysis.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.burgers.ace.basis.AceSpec;
 import org.burgers.ace.model.AceModel;
 import org.burgers.core.InputException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The ACE basis options shared by {@code ace basis} and {@code ace features}: flags or a JSON specification. */
 final class AceBasisOptions {
-    @Option(names = "--species", split = ",", description = "element symbols, comma separated (e.g. W or Ni,Al)")
-    List<String> species;
-
-    @Option(names = "--order", description = "correlation order nu (1..6)")
-    Integer order;
-
-    @Option(names = "--degree", description = "total degree D: sum_t (n_t + wL l_t) <= D")
-    Double degree;
-
-    @Option(names = "--pair-degree", description = "degree of the pair basis (default: --degree)")
-    Double pairDegree;
-
-    @Option(names = "--rcut", description = "cutoff radius in A")
-    Double rcut;
-
-    @Option(names = "--r0", description = "Agnesi scale in A (default: nearest-neighbour distance of the species)")
-    Double r0;
+    @Mixin
+    AceBasisFlags flags;
 
     @Option(names = "--wL", description = "weight of l in the degree (default 1.5)")
     Double wl;
@@ -34,17 +19,19 @@ final class AceBasisOptions {
     Path basis;
 
     AceSpec spec() {
+        AceFunctionFlags f = flags.functions;
+        AceRadialFlags radial = flags.radial;
         if (basis != null) {
-            if (species != null || order != null || degree != null || rcut != null || r0 != null || wl != null
-                    || pairDegree != null) {
+            if (flags.anyGiven() || wl != null) {
                 throw new InputException("give either --basis SPEC.json or --species/--order/--degree/--rcut, not both");
             }
             return AceModel.readSpec(basis);
         }
-        if (species == null || order == null || degree == null || rcut == null) {
+        if (!f.complete() || radial.rcut == null) {
             throw new InputException("the ACE basis needs --species, --order, --degree and --rcut (or --basis SPEC.json)");
         }
-        AceSpec s = AceSpec.of(species, order, degree, rcut, r0 == null ? Double.NaN : r0);
+        AceSpec s = AceSpec.of(f.species, f.order, f.degree, radial.rcut, radial.r0 == null ? Double.NaN : radial.r0);
+        Double pairDegree = radial.pairDegree;
         if (wl != null || pairDegree != null) {
             s = new AceSpec(s.species(), s.order(), s.degree(), s.rcut(), s.r0(), wl != null ? wl : s.wL(), s.pair(),
                     pairDegree != null ? pairDegree : s.pairDegree(), s.pairRcut());

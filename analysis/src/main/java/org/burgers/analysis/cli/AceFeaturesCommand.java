@@ -1,16 +1,13 @@
 package org.burgers.analysis.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.burgers.ace.basis.AceBasis;
 import org.burgers.core.basis.Features;
-import org.burgers.core.io.ExtXyz;
 import org.burgers.core.structure.Structure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code burgers ace features}: energy, force and virial features of the first frame of a structure. */
 @Command(name = "features", mixinStandardHelpOptions = true,
@@ -20,13 +17,13 @@ final class AceFeaturesCommand implements Callable<Integer> {
     @Mixin
     AceBasisOptions options;
 
-    @Option(names = "--structure", required = true, description = "extended-XYZ file (first frame)")
-    Path structure;
+    @Mixin
+    StructureInput structure;
 
     @Override
     public Integer call() {
         AceBasis b = new AceBasis(options.spec());
-        Structure s = ExtXyz.readFirst(structure).structure();
+        Structure s = structure.structure();
         Features f = b.features(s, true, true);
         int k = f.size();
         double[][][] forces = new double[s.size()][3][k];

@@ -8,9 +8,8 @@ import org.burgers.analysis.study.PredictorFactory;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.PotentialSpec;
 import org.burgers.simulation.dislocation.DislocationSystem;
-import org.burgers.simulation.relax.RelaxMethod;
-import org.burgers.simulation.relax.RelaxOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Relax a dislocation quadrupole with two potentials from the same predictor and print JSON "
                 + "{geometryError, energyError, referenceEnergy, modelEnergy, natoms}. Exit code 3 if a relaxation "
-                + "did not converge.")
+                + "did not converge.",
+        resourceBundle = "org.burgers.analysis.cli.CompareCommand")
 final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--reference", required = true, description = "reference potential, e.g. builtin:W")
@@ -39,11 +39,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--fmax", defaultValue = "1e-3", description = "force tolerance (eV/A, default ${DEFAULT-VALUE})")
     double fmax;
 
-    @Option(names = "--method", defaultValue = "precon-lbfgs", description = "lbfgs, fire or precon-lbfgs")
-    String method;
-
-    @Option(names = "--max-steps", defaultValue = "5000", description = "iteration budget (default ${DEFAULT-VALUE})")
-    int maxSteps;
+    @Mixin
+    RelaxSettings settings;
 
     @Override
     public Integer call() {
@@ -51,8 +48,7 @@ final class CompareCommand implements Callable<Integer> {
         Potential ref = PotentialSpec.parse(reference);
         Potential mod = PotentialSpec.parse(model);
         PredictorFactory f = new PredictorFactory(sys, ref);
-        RelaxOptions o = RelaxOptions.of(fmax).withMaxSteps(maxSteps).withMaxForceCalls(2 * maxSteps + 10);
-        Comparison c = Comparison.of(f.quadrupole(size), ref, mod, RelaxMethod.parse(method).create(), o);
+        Comparison c = Comparison.of(f.quadrupole(size), ref, mod, settings.method().create(), settings.options(fmax));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("geometryError", finite(c.geometryError()));
         json.put("energyError", finite(c.energyError()));

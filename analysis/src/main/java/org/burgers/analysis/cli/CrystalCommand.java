@@ -1,16 +1,14 @@
 package org.burgers.analysis.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.burgers.core.InputException;
-import org.burgers.core.io.ExtXyz;
 import org.burgers.core.io.Frame;
-import org.burgers.simulation.lattice.Crystal;
 import org.burgers.simulation.lattice.Orientation;
 import org.burgers.simulation.lattice.Supercell;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code burgers crystal}: an oriented, exactly commensurate periodic supercell as extended XYZ. */
@@ -19,11 +17,8 @@ import picocli.CommandLine.Option;
                 + "directions (with the perfect-lattice sites as the per-atom array 'lattice'); prints JSON.")
 final class CrystalCommand implements Callable<Integer> {
 
-    @Option(names = "--lattice", required = true, description = "bcc, fcc, diamond or b2")
-    String lattice;
-
-    @Option(names = "--species", required = true, description = "one element per sublattice (b2: Ni,Al)")
-    String species;
+    @Mixin
+    LatticeOptions crystal;
 
     @Option(names = "--a0", required = true, description = "lattice constant (A)")
     double a0;
@@ -35,8 +30,8 @@ final class CrystalCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "1,1,1", description = "periods along x,y,z (default ${DEFAULT-VALUE})")
     String repeat;
 
-    @Option(names = "--out", required = true, description = "output extended-XYZ file")
-    Path out;
+    @Mixin
+    XyzOutput out;
 
     @Override
     public Integer call() {
@@ -52,8 +47,8 @@ final class CrystalCommand implements Callable<Integer> {
                 throw new InputException("--repeat: '" + r[k] + "' is not an integer");
             }
         }
-        Supercell sc = Supercell.build(Crystal.of(lattice, a0, species), Orientation.parse(orient), n[0], n[1], n[2]);
-        ExtXyz.write(out, Frame.of(sc.structure()));
+        Supercell sc = Supercell.build(crystal.crystal(a0), Orientation.parse(orient), n[0], n[1], n[2]);
+        out.write(Frame.of(sc.structure()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("natoms", sc.size());
         json.put("periods", sc.periods());

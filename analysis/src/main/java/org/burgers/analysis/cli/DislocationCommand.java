@@ -1,11 +1,9 @@
 package org.burgers.analysis.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.burgers.core.InputException;
-import org.burgers.core.io.ExtXyz;
 import org.burgers.core.io.Frame;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.PotentialSpec;
@@ -17,6 +15,7 @@ import org.burgers.simulation.relax.LbfgsRelaxer;
 import org.burgers.simulation.relax.RelaxOptions;
 import org.burgers.simulation.relax.RelaxResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,6 +27,15 @@ import picocli.CommandLine.Option;
         description = "Build a periodic dislocation configuration (anisotropic CLE predictor with image sums and "
                 + "the Cai et al. 2003 correction); prints JSON and writes extended XYZ.")
 final class DislocationCommand implements Callable<Integer> {
+
+    // what overrides the system's defaults; the system; the configuration; the output, optionally relaxed
+    @Option(names = "--potential", description = "potential spec for a0 and the elastic constants "
+            + "(default: the system's reference potential, e.g. builtin:W)")
+    String potential;
+
+    @Option(names = "--burgers", description = "Burgers vector in cubic axes, units of a, e.g. 1/2[111] "
+            + "(default: the system's); must be a lattice vector")
+    String burgers;
 
     @Option(names = "--system", required = true, description = "w-screw, si-edge, nial-screw, w-mixed, w-edge or w-loop")
     String system;
@@ -43,20 +51,12 @@ final class DislocationCommand implements Callable<Integer> {
             + "the loop study's loop of diameter L in the cell N)")
     Double diameter;
 
-    @Option(names = "--potential", description = "potential spec for a0 and the elastic constants "
-            + "(default: the system's reference potential, e.g. builtin:W)")
-    String potential;
-
-    @Option(names = "--burgers", description = "Burgers vector in cubic axes, units of a, e.g. 1/2[111] "
-            + "(default: the system's); must be a lattice vector")
-    String burgers;
+    @Mixin
+    XyzOutput out;
 
     @Option(names = "--relax", description = "relax with preconditioned L-BFGS to this largest force (eV/A) "
             + "before writing; exit code 3 if it does not converge")
     Double relaxFmax;
-
-    @Option(names = "--out", required = true, description = "output extended-XYZ file")
-    Path out;
 
     @Override
     public Integer call() {
@@ -94,19 +94,10 @@ final class DislocationCommand implements Callable<Integer> {
             RelaxResult r = LbfgsRelaxer.preconditioned().relax(conf.structure(), p,
                     RelaxOptions.of(relaxFmax).withMaxSteps(20000).withMaxForceCalls(40000));
             frame = new Frame(r.structure(), frame.info()).withInfo("energy", r.energy());
-            Map<String, Object> rj = new LinkedHashMap<>();
-            rj.put("converged", r.converged());
-            rj.put("iterations", r.iterations());
-            rj.put("forceCalls", r.forceCalls());
-            rj.put("energy", r.energy());
-            rj.put("fmax", r.fmax());
-            json.put("relaxation", rj);
-            if (!r.converged()) {
-                System.err.println("burgers: relaxation did not converge: " + r.message() + " (fmax " + r.fmax() + ")");
-                code = RelaxCommand.NOT_CONVERGED;
-            }
+            json.put("relaxation", RelaxCommand.summary(r));
+            code = RelaxCommand.exitCode(r);
         }
-        ExtXyz.write(out, frame);
+        out.write(frame);
         System.out.println(Json.write(json));
         return code;
     }

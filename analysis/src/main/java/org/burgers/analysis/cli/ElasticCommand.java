@@ -5,30 +5,28 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.burgers.core.InputException;
 import org.burgers.core.potential.Potential;
-import org.burgers.core.potential.PotentialSpec;
 import org.burgers.simulation.elastic.ElasticConstants;
 import org.burgers.simulation.lattice.Crystal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code burgers elastic}: relaxed lattice constant and relaxed-ion C, C3 of a potential for a lattice. */
 @Command(name = "elastic", mixinStandardHelpOptions = true,
         description = "Relaxed lattice constant, energy per atom and relaxed-ion elastic constants (Voigt, GPa) "
-                + "from the Cauchy-Born derivatives; prints JSON {a0, energyPerAtom, C, C3}.")
+                + "from the Cauchy-Born derivatives; prints JSON {a0, energyPerAtom, C, C3}.",
+        resourceBundle = "org.burgers.analysis.cli.ElasticCommand")
 final class ElasticCommand implements Callable<Integer> {
 
-    @Option(names = "--potential", required = true, description = "potential specification, e.g. builtin:W")
-    String potential;
-
-    @Option(names = "--lattice", required = true, description = "bcc, fcc, diamond or b2")
-    String lattice;
-
-    @Option(names = "--species", required = true,
-            description = "one element per sublattice, comma-separated (b2: corner,centre e.g. Ni,Al)")
-    String species;
-
+    // the crystal (lattice constant guess, lattice, species), the potential, what to compute
     @Option(names = "--a0", description = "lattice constant guess (A); the minimum is searched within 20 %%")
     Double a0;
+
+    @Mixin
+    LatticeOptions crystal;
+
+    @Mixin
+    PotentialOption potential;
 
     @Option(names = "--no-c3", description = "skip the third-order constants")
     boolean noC3;
@@ -38,8 +36,8 @@ final class ElasticCommand implements Callable<Integer> {
         if (a0 != null && !(a0 > 0)) {
             throw new InputException("--a0 must be positive, got " + a0);
         }
-        Crystal c = Crystal.of(lattice, a0 == null ? 1.0 : a0, species);
-        Potential p = PotentialSpec.parse(potential);
+        Crystal c = crystal.crystal(a0 == null ? 1.0 : a0);
+        Potential p = potential.parse();
         p.checkSpecies(c.conventionalCell());
         if (a0 == null) {
             c = c.withA(ElasticConstants.scanGuess(p, c));

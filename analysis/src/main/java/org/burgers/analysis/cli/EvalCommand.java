@@ -1,19 +1,17 @@
 package org.burgers.analysis.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.burgers.core.io.ExtXyz;
 import org.burgers.core.potential.BlockHessian;
 import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.Potential;
-import org.burgers.core.potential.PotentialSpec;
 import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,24 +20,23 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a potential on a structure; prints JSON {natoms, energy, forces, virial, "
-                + "siteEnergies[, hessian]} (eV, eV/A; virial = sum_i r_i (x) f_i = -stress * volume).")
+                + "siteEnergies[, hessian]} (eV, eV/A; virial = sum_i r_i (x) f_i = -stress * volume).",
+        resourceBundle = "org.burgers.analysis.cli.EvalCommand")
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--potential", required = true,
-            description = "potential specification: builtin:W|NiAl|Si, eam:PATH, eam/alloy:PATH, eam/fs:PATH, "
-                    + "tersoff/mod/c:PATH, sw:PATH, lj:eps,sigma,rcut, morse:D,alpha,r0,rcut")
-    String potential;
+    @Mixin
+    PotentialOption potential;
 
-    @Option(names = "--structure", required = true, description = "extended-XYZ file (first frame)")
-    Path structure;
+    @Mixin
+    StructureInput structure;
 
     @Option(names = "--hessian", description = "also print the Hessian as a list of [i, j, 3x3 block] (eV/A^2)")
     boolean hessian;
 
     @Override
     public Integer call() {
-        Structure s = ExtXyz.readFirst(structure).structure();
-        Potential p = PotentialSpec.parse(potential);
+        Structure s = structure.structure();
+        Potential p = potential.parse();
         Evaluation e = p.evaluate(s, hessian ? Request.WITH_HESSIAN : Request.ALL);
         System.out.println(Json.write(toJson(s.size(), e, hessian)));
         return 0;

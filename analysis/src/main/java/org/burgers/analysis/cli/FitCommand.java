@@ -12,6 +12,7 @@ import org.burgers.fitting.config.FitConfig;
 import org.burgers.fitting.config.FitRunner;
 import org.burgers.fitting.loss.LossWeights;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
  * DIR/errors.json and DIR/errors.md. A FIT.json configuration, flags, or both (flags override the file).
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-        description = "Fit a linear ACE model to labelled configurations (energy, force, virial and elastic rows).")
+        description = "Fit a linear ACE model to labelled configurations (energy, force, virial and elastic rows).",
+        resourceBundle = "org.burgers.analysis.cli.FitCommand")
 final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "FIT.json (schema in docs/fitting.md)")
@@ -33,25 +35,6 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--test", description = "test configurations (extxyz)")
     Path test;
-
-    @Option(names = "--species", split = ",", description = "basis species, comma separated")
-    List<String> species;
-
-    @Option(names = "--order", description = "ACE correlation order")
-    Integer order;
-
-    @Option(names = "--degree", description = "ACE total degree")
-    Double degree;
-
-    @Option(names = "--pair-degree", description = "degree of the pair basis (default: --degree, as ACEpotentials.jl);"
-            + " the W EAM needs about 80, see docs/ace-accuracy.md")
-    Double pairDegree;
-
-    @Option(names = "--rcut", description = "cutoff (A)")
-    Double rcut;
-
-    @Option(names = "--r0", description = "Agnesi scale (A)")
-    Double r0;
 
     @Option(names = "--weights", description = "E=50,F=10,V=0,d1V=10,d2V=1 (any subset)")
     String weights;
@@ -71,6 +54,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Mixin
+    AceBasisFlags basis; // --species, --order, --degree, --pair-degree, --rcut, --r0: override the file's "basis"
+
     @Override
     public Integer call() {
         ObjectNode root = config != null ? FitConfig.readTree(config) : FitConfig.emptyTree();
@@ -82,28 +68,10 @@ final class FitCommand implements Callable<Integer> {
         if (test != null) {
             root.put("test", test.toAbsolutePath().toString());
         }
-        if (species != null || order != null || degree != null || pairDegree != null || rcut != null || r0 != null) {
+        if (basis.anyGiven()) {
             ObjectNode b = root.has("basis") && root.get("basis").isObject() ? (ObjectNode) root.get("basis")
                     : root.putObject("basis");
-            if (species != null) {
-                ArrayNode a = b.putArray("species");
-                species.forEach(a::add);
-            }
-            if (order != null) {
-                b.put("order", order);
-            }
-            if (degree != null) {
-                b.put("degree", degree);
-            }
-            if (pairDegree != null) {
-                b.put("pairDegree", pairDegree);
-            }
-            if (rcut != null) {
-                b.put("rcut", rcut);
-            }
-            if (r0 != null) {
-                b.put("r0", r0);
-            }
+            basis.putInto(b);
         }
         if (weights != null) {
             LossWeights base = LossWeights.PAPER_W;

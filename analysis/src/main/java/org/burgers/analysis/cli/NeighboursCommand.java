@@ -1,14 +1,13 @@
 package org.burgers.analysis.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.burgers.core.InputException;
-import org.burgers.core.io.ExtXyz;
 import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.structure.Structure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code burgers neighbours}: neighbour counts of every atom within a cutoff, all periodic images included. */
@@ -16,8 +15,8 @@ import picocli.CommandLine.Option;
         description = "Count neighbours within a cutoff (full list, all periodic images); prints JSON.")
 final class NeighboursCommand implements Callable<Integer> {
 
-    @Option(names = "--structure", required = true, description = "extended-XYZ file (first frame)")
-    Path structure;
+    @Mixin
+    StructureInput structure;
 
     @Option(names = "--cutoff", required = true, description = "cutoff radius in A")
     double cutoff;
@@ -27,7 +26,7 @@ final class NeighboursCommand implements Callable<Integer> {
         if (!(cutoff > 0)) {
             throw new InputException("--cutoff must be positive, got " + cutoff);
         }
-        Structure s = ExtXyz.readFirst(structure).structure();
+        Structure s = structure.structure();
         NeighbourList full = NeighbourList.full(s, cutoff);
         int[] counts = new int[s.size()];
         for (int i = 0; i < s.size(); i++) {

@@ -1,17 +1,15 @@
 package org.burgers.analysis.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.burgers.core.io.ExtXyz;
 import org.burgers.core.io.Frame;
 import org.burgers.core.potential.Potential;
-import org.burgers.core.potential.PotentialSpec;
 import org.burgers.core.structure.Structure;
 import org.burgers.simulation.training.RattledSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code burgers rattle}: a rattled, labelled training set (paper 4.1.2). */
@@ -20,11 +18,11 @@ import picocli.CommandLine.Option;
                 + "every coordinate, labelled with energy, forces, virial and stress of the potential.")
 final class RattleCommand implements Callable<Integer> {
 
-    @Option(names = "--structure", required = true, description = "extended-XYZ file (first frame)")
-    Path structure;
+    @Mixin
+    StructureInput structure;
 
-    @Option(names = "--potential", required = true, description = "potential specification, e.g. builtin:W")
-    String potential;
+    @Mixin
+    PotentialOption potential;
 
     @Option(names = "--count", required = true, description = "number of samples")
     int count;
@@ -38,15 +36,15 @@ final class RattleCommand implements Callable<Integer> {
     @Option(names = "--config-type", description = "config_type written into every frame")
     String configType;
 
-    @Option(names = "--out", required = true, description = "output extended-XYZ file")
-    Path out;
+    @Mixin
+    XyzOutput out;
 
     @Override
     public Integer call() {
-        Potential p = PotentialSpec.parse(potential);
-        Structure s = ExtXyz.readFirst(structure).structure();
+        Potential p = potential.parse();
+        Structure s = structure.structure();
         List<Frame> frames = RattledSet.generate(s, p, count, alpha, seed, configType);
-        ExtXyz.write(out, frames);
+        out.write(frames);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Frame f : frames) {
             lo = Math.min(lo, f.energy());

@@ -1,21 +1,18 @@
 package org.burgers.analysis.cli;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.burgers.core.InputException;
-import org.burgers.core.io.ExtXyz;
 import org.burgers.core.io.Frame;
 import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.Potential;
-import org.burgers.core.potential.PotentialSpec;
 import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
 import org.burgers.simulation.relax.RelaxMethod;
 import org.burgers.simulation.relax.RelaxOptions;
 import org.burgers.simulation.relax.RelaxResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,21 +26,17 @@ import picocli.CommandLine.Option;
 final class RelaxCommand implements Callable<Integer> {
     static final int NOT_CONVERGED = 3;
 
-    @Option(names = "--potential", required = true, description = "potential specification, e.g. builtin:W")
-    String potential;
+    @Mixin
+    PotentialOption potential;
 
-    @Option(names = "--structure", required = true, description = "extended-XYZ file (first frame)")
-    Path structure;
+    @Mixin
+    StructureInput structure;
 
     @Option(names = "--fmax", required = true, description = "largest force component at convergence (eV/A)")
     double fmax;
 
-    @Option(names = "--method", defaultValue = "lbfgs",
-            description = "lbfgs, fire or precon-lbfgs (default ${DEFAULT-VALUE})")
-    String method;
-
-    @Option(names = "--max-steps", defaultValue = "10000", description = "iteration budget (default ${DEFAULT-VALUE})")
-    int maxSteps;
+    @Mixin
+    RelaxSettings settings;
 
     @Option(names = "--cell", description = "relax the cell too, to every stress component below --stress-tol")
     boolean cell;
@@ -52,39 +45,45 @@ final class RelaxCommand implements Callable<Integer> {
             description = "stress tolerance in GPa with --cell (default ${DEFAULT-VALUE})")
     double stressTolGPa;
 
-    @Option(names = "--out", required = true, description = "output extended-XYZ file")
-    Path out;
+    @Mixin
+    XyzOutput out;
 
     @Override
     public Integer call() {
-        RelaxOptions o = RelaxOptions.of(fmax).withMaxSteps(maxSteps).withMaxForceCalls(2 * maxSteps + 10);
+        RelaxOptions o = settings.options(fmax);
         if (cell) {
             if (!(stressTolGPa > 0)) {
                 throw new InputException("--stress-tol must be > 0 GPa, got " + stressTolGPa);
             }
             o = o.withCell(stressTolGPa / 160.21766208);
         }
-        RelaxMethod m = RelaxMethod.parse(method);
-        Potential p = PotentialSpec.parse(potential);
-        Structure s = ExtXyz.readFirst(structure).structure();
+        RelaxMethod m = settings.method();
+        Potential p = potential.parse();
+        Structure s = structure.structure();
         p.checkSpecies(s);
         RelaxResult r = m.create().relax(s, p, o);
         Structure relaxed = r.structure();
         Evaluation e = p.evaluate(relaxed, Request.FORCES);
-        ExtXyz.write(out, Frame.labelled(relaxed, e.energy(), e.forces(), e.virial())
+        out.write(Frame.labelled(relaxed, e.energy(), e.forces(), e.virial())
                 .withInfo("stress", e.stress(relaxed.cell().volume())));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("converged", r.converged());
-        json.put("iterations", r.iterations());
-        json.put("forceCalls", r.forceCalls());
-        json.put("energy", r.energy());
-        json.put("fmax", r.fmax());
+        Map<String, Object> json = summary(r);
         if (cell) {
             json.put("maxStressGPa", r.maxStress() * 160.21766208);
         }
         json.put("method", m.label());
         json.put("message", r.message());
         System.out.println(Json.write(json));
+        return exitCode(r);
+    }
+
+    /** The JSON summary of a relaxation, as relax and dislocation --relax print it. */
+    static Map<String, Object> summary(RelaxResult r) {
+        return Json.object("converged", r.converged(), "iterations", r.iterations(), "forceCalls", r.forceCalls(),
+                "energy", r.energy(), "fmax", r.fmax());
+    }
+
+    /** 0, or {@link #NOT_CONVERGED} with the relaxer's message on stderr. */
+    static int exitCode(RelaxResult r) {
         if (!r.converged()) {
             System.err.println("burgers: relaxation did not converge: " + r.message() + " (fmax " + r.fmax() + ")");
             return NOT_CONVERGED;

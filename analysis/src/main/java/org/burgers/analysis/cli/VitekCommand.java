@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.burgers.analysis.plot.VitekMap;
 import org.burgers.core.InputException;
-import org.burgers.core.io.ExtXyz;
 import org.burgers.core.io.Frame;
 import org.burgers.core.structure.Structure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code burgers vitek}: the differential-displacement map of a (relaxed) straight-dislocation cell as PNG. */
@@ -16,22 +16,22 @@ import picocli.CommandLine.Option;
                 + "dislocation' (needs the lattice:R:3 sites, lattice_cell, cores and burgers in the comment line).")
 final class VitekCommand implements Callable<Integer> {
 
-    @Option(names = "--structure", required = true, description = "extended-XYZ file (first frame)")
-    Path structure;
-
-    @Option(names = "--out", required = true, description = "PNG file")
-    Path out;
+    @Mixin
+    StructureInput structure;
 
     @Option(names = "--pixels", defaultValue = "900", description = "size of the longer side (default ${DEFAULT-VALUE})")
     int pixels;
 
+    @Option(names = "--out", required = true, description = "PNG file")
+    Path out;
+
     @Override
     public Integer call() {
-        Frame f = ExtXyz.readFirst(structure);
+        Frame f = structure.frame();
         Structure s = f.structure();
         double[] lattice = s.array("lattice");
         if (lattice == null) {
-            throw new InputException(structure + ": no per-atom 'lattice' property (perfect sites)");
+            throw new InputException(structure.path() + ": no per-atom 'lattice' property (perfect sites)");
         }
         double[] cell = numbers(f, "lattice_cell", 9);
         double[] cores = numbers(f, "cores", -1);
@@ -55,7 +55,7 @@ final class VitekCommand implements Callable<Integer> {
     private double[] numbers(Frame f, String key, int length) {
         Object v = f.info().get(key);
         if (!(v instanceof double[] d) || (length > 0 && d.length != length) || d.length % 3 != 0) {
-            throw new InputException(structure + ": comment line needs " + key + "=\"...\""
+            throw new InputException(structure.path() + ": comment line needs " + key + "=\"...\""
                     + (length > 0 ? " with " + length + " numbers" : ""));
         }
         return d;

@@ -4,11 +4,9 @@ import java.util.List;
 import org.burgers.core.InputException;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.stencil.Stencil;
-import org.burgers.simulation.dislocation.DislocationBuilder;
 import org.burgers.simulation.dislocation.DislocationConfiguration;
 import org.burgers.simulation.dislocation.DislocationSystem;
 import org.burgers.simulation.dislocation.Dislocations;
-import org.burgers.simulation.elastic.ElasticConstants;
 
 /**
  * The configurations of the W loop study (paper section 4.3), at the reference's lattice constant and with
@@ -30,31 +28,21 @@ import org.burgers.simulation.elastic.ElasticConstants;
  * </ul>
  */
 public final class LoopConfigurationFactory implements ConfigurationFactory {
-    private final Potential reference;
-    private ElasticConstants constants;
+    private final ReferenceElasticity elasticity;
 
     public LoopConfigurationFactory(Potential reference) {
-        this.reference = reference;
-    }
-
-    private synchronized ElasticConstants constants() {
-        if (constants == null) {
-            DislocationSystem s = DislocationSystem.W_LOOP;
-            constants = ElasticConstants.compute(reference, s.crystal(s.a0()), false);
-        }
-        return constants;
+        this.elasticity = new ReferenceElasticity(reference, DislocationSystem.W_LOOP);
     }
 
     @Override
     public double a0() {
-        return constants().a0();
+        return elasticity.a0();
     }
 
     /** The screw dipole of size L (the first training cell). */
     @Override
     public DislocationConfiguration dipole(double size) {
-        ElasticConstants c = constants();
-        return DislocationBuilder.dipole(DislocationSystem.W_SCREW, c.a0(), c.c(), size);
+        return elasticity.dipole(DislocationSystem.W_SCREW, size);
     }
 
     @Override
@@ -65,9 +53,7 @@ public final class LoopConfigurationFactory implements ConfigurationFactory {
 
     @Override
     public List<DislocationConfiguration> trainingCells(double size) {
-        ElasticConstants c = constants();
-        return List.of(DislocationBuilder.dipole(DislocationSystem.W_SCREW, c.a0(), c.c(), size),
-                DislocationBuilder.dipole(DislocationSystem.W_EDGE, c.a0(), c.c(), size));
+        return List.of(elasticity.dipole(DislocationSystem.W_SCREW, size), elasticity.dipole(DislocationSystem.W_EDGE, size));
     }
 
     @Override
@@ -85,6 +71,6 @@ public final class LoopConfigurationFactory implements ConfigurationFactory {
 
     @Override
     public DislocationConfiguration simulation(double simulationSize, double trainingSize) {
-        return Dislocations.prismaticLoop(DislocationSystem.W_LOOP, simulationSize, trainingSize, constants());
+        return Dislocations.prismaticLoop(DislocationSystem.W_LOOP, simulationSize, trainingSize, elasticity.constants());
     }
 }

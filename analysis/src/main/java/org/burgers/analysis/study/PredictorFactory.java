@@ -5,7 +5,6 @@ import org.burgers.core.potential.Potential;
 import org.burgers.simulation.dislocation.DislocationBuilder;
 import org.burgers.simulation.dislocation.DislocationConfiguration;
 import org.burgers.simulation.dislocation.DislocationSystem;
-import org.burgers.simulation.elastic.ElasticConstants;
 
 /**
  * Predictors of {@link DislocationBuilder} at the reference potential's relaxed lattice constant and with
@@ -15,43 +14,37 @@ import org.burgers.simulation.elastic.ElasticConstants;
  */
 public final class PredictorFactory implements ConfigurationFactory {
     private final DislocationSystem system;
-    private final Potential reference;
-    private ElasticConstants constants;
+    private final ReferenceElasticity elasticity;
 
     public PredictorFactory(DislocationSystem system, Potential reference) {
         this.system = system;
-        this.reference = reference;
+        this.elasticity = new ReferenceElasticity(reference, system);
     }
 
     public DislocationSystem system() {
         return system;
     }
 
-    private synchronized ElasticConstants constants() {
-        if (constants == null) {
-            if (system.name().equals("w-loop")) {
-                throw new InputException("system w-loop has no dipole or quadrupole of its own: its study uses "
-                        + "LoopConfigurationFactory (screw and edge dipoles of size L, a loop of diameter L in the cell N)");
-            }
-            constants = ElasticConstants.compute(reference, system.crystal(system.a0()), false);
+    private ReferenceElasticity elasticity() {
+        if (system.name().equals("w-loop")) {
+            throw new InputException("system w-loop has no dipole or quadrupole of its own: its study uses "
+                    + "LoopConfigurationFactory (screw and edge dipoles of size L, a loop of diameter L in the cell N)");
         }
-        return constants;
+        return elasticity;
     }
 
     @Override
     public double a0() {
-        return constants().a0();
+        return elasticity().a0();
     }
 
     @Override
     public DislocationConfiguration dipole(double size) {
-        ElasticConstants c = constants();
-        return DislocationBuilder.dipole(system, c.a0(), c.c(), size);
+        return elasticity().dipole(system, size);
     }
 
     @Override
     public DislocationConfiguration quadrupole(double size) {
-        ElasticConstants c = constants();
-        return DislocationBuilder.quadrupole(system, c.a0(), c.c(), size);
+        return elasticity().quadrupole(system, size);
     }
 }

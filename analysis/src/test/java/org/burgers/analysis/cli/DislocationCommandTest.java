@@ -16,15 +16,28 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code burgers dislocation} and {@code burgers vitek} end to end with the built-in W potential. */
 class DislocationCommandTest {
 
-    @Test
-    void writesAQuadrupoleWithCoresLatticeSitesAndAVitekMap(@TempDir Path dir) throws Exception {
-        Path xyz = dir.resolve("q.xyz");
-        SimulationCommandsTest.Run r = SimulationCommandsTest.run("dislocation", "--system", "w-screw", "--kind",
-                "quadrupole", "--size", "8", "--relax", "1e-4", "--out", xyz.toString());
+    /** {@code burgers dislocation --kind quadrupole --relax FMAX}: exit 0, four cores, a converged relaxation. */
+    private static JsonNode relaxedQuadrupole(String system, String size, String fmax, Path xyz) throws Exception {
+        CliRun r = CliRun.of("dislocation", "--system", system, "--kind", "quadrupole", "--size", size, "--relax", fmax,
+                "--out", xyz.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals(4, j.get("cores").size());
         assertTrue(j.get("relaxation").get("converged").asBoolean());
+        return j;
+    }
+
+    /** {@code burgers vitek} of a written structure at 300 pixels: exit 0; returns the PNG. */
+    private static Path vitekMap(Path xyz, Path png) {
+        CliRun v = CliRun.of("vitek", "--structure", xyz.toString(), "--out", png.toString(), "--pixels", "300");
+        assertEquals(0, v.code(), v.err());
+        return png;
+    }
+
+    @Test
+    void writesAQuadrupoleWithCoresLatticeSitesAndAVitekMap(@TempDir Path dir) throws Exception {
+        Path xyz = dir.resolve("q.xyz");
+        JsonNode j = relaxedQuadrupole("w-screw", "8", "1e-4", xyz);
         assertEquals(3.14339, j.get("a0").asDouble(), 1e-4);
         // extxyz round trip: per-atom lattice sites, cores and Burgers vectors in the comment line
         Frame f = ExtXyz.readFirst(xyz);
@@ -35,10 +48,7 @@ class DislocationCommandTest {
         assertEquals("1,1,-2/-1,1,0/1,1,1", f.info().get("frame"));
         double bz = ((double[]) f.info().get("burgers"))[2];
         assertEquals(3.14339 * Math.sqrt(3) / 2, Math.abs(bz), 1e-4);
-        Path png = dir.resolve("map.png");
-        SimulationCommandsTest.Run v = SimulationCommandsTest.run("vitek", "--structure", xyz.toString(), "--out",
-                png.toString(), "--pixels", "300");
-        assertEquals(0, v.code(), v.err());
+        Path png = vitekMap(xyz, dir.resolve("map.png"));
         BufferedImage img = ImageIO.read(png.toFile());
         assertTrue(img.getWidth() > 100 && img.getHeight() > 100);
         assertTrue(Files.size(png) > 1000);
@@ -47,12 +57,7 @@ class DislocationCommandTest {
     @Test
     void writesTheRelaxedWMixedQuadrupoleWithItsClimbStripsRemoved(@TempDir Path dir) throws Exception {
         Path xyz = dir.resolve("m.xyz");
-        SimulationCommandsTest.Run r = SimulationCommandsTest.run("dislocation", "--system", "w-mixed", "--kind",
-                "quadrupole", "--size", "10", "--relax", "1e-6", "--out", xyz.toString());
-        assertEquals(0, r.code(), r.err());
-        JsonNode j = r.json();
-        assertEquals(4, j.get("cores").size());
-        assertTrue(j.get("relaxation").get("converged").asBoolean());
+        JsonNode j = relaxedQuadrupole("w-mixed", "10", "1e-6", xyz);
         assertTrue(j.get("relaxation").get("fmax").asDouble() < 1e-6);
         Frame f = ExtXyz.readFirst(xyz);
         double a = j.get("a0").asDouble();
@@ -63,13 +68,9 @@ class DislocationCommandTest {
         assertEquals(Math.rint(removed), removed, 1e-9);
         assertEquals(sites - removed, j.get("natoms").asInt(), 1e-9);
         assertEquals(j.get("natoms").asInt(), f.structure().size());
-        Path png = dir.resolve("m.png");
-        SimulationCommandsTest.Run v = SimulationCommandsTest.run("vitek", "--structure", xyz.toString(), "--out",
-                png.toString(), "--pixels", "300");
-        assertEquals(0, v.code(), v.err());
-        assertTrue(Files.size(png) > 1000);
+        assertTrue(Files.size(vitekMap(xyz, dir.resolve("m.png"))) > 1000);
         // too small for four cores at 45 degrees
-        SimulationCommandsTest.Run small = SimulationCommandsTest.run("dislocation", "--system", "w-mixed", "--kind",
+        CliRun small = CliRun.of("dislocation", "--system", "w-mixed", "--kind",
                 "quadrupole", "--size", "3", "--out", dir.resolve("s.xyz").toString());
         assertEquals(2, small.code());
         assertTrue(small.err().contains("too small"), small.err());
@@ -79,9 +80,9 @@ class DislocationCommandTest {
     @Test
     void writesAPrismaticLoopOfAGivenDiameterAndTheWEdgeDipole(@TempDir Path dir) throws Exception {
         String out = dir.resolve("l.xyz").toString();
-        SimulationCommandsTest.Run small = SimulationCommandsTest.run("dislocation", "--system", "w-loop", "--kind",
+        CliRun small = CliRun.of("dislocation", "--system", "w-loop", "--kind",
                 "prismatic-loop", "--size", "10", "--diameter", "4", "--out", out);
-        SimulationCommandsTest.Run big = SimulationCommandsTest.run("dislocation", "--system", "w-loop", "--kind",
+        CliRun big = CliRun.of("dislocation", "--system", "w-loop", "--kind",
                 "prismatic-loop", "--size", "10", "--diameter", "7", "--out", out);
         assertEquals(0, small.code(), small.err());
         assertEquals(0, big.code(), big.err());
@@ -89,15 +90,15 @@ class DislocationCommandTest {
         // same cell, a larger disc removed
         assertTrue(big.json().get("natoms").asInt() < small.json().get("natoms").asInt());
         assertEquals(small.json().get("cell").get(0).asDouble(), big.json().get("cell").get(0).asDouble(), 1e-9);
-        SimulationCommandsTest.Run r = SimulationCommandsTest.run("dislocation", "--system", "w-loop", "--kind",
+        CliRun r = CliRun.of("dislocation", "--system", "w-loop", "--kind",
                 "prismatic-loop", "--size", "10", "--diameter", "9", "--out", out);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("does not fit"), r.err());
-        r = SimulationCommandsTest.run("dislocation", "--system", "w-screw", "--kind", "dipole", "--size", "10",
+        r = CliRun.of("dislocation", "--system", "w-screw", "--kind", "dipole", "--size", "10",
                 "--diameter", "4", "--out", out);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--diameter"), r.err());
-        r = SimulationCommandsTest.run("dislocation", "--system", "w-edge", "--kind", "dipole", "--size", "10",
+        r = CliRun.of("dislocation", "--system", "w-edge", "--kind", "dipole", "--size", "10",
                 "--out", out);
         assertEquals(0, r.code(), r.err());
         assertEquals(2, r.json().get("cores").size());
@@ -106,22 +107,22 @@ class DislocationCommandTest {
     @Test
     void badInputExitsWithCode2(@TempDir Path dir) {
         String out = dir.resolve("x.xyz").toString();
-        SimulationCommandsTest.Run r = SimulationCommandsTest.run("dislocation", "--system", "fe-screw", "--kind",
+        CliRun r = CliRun.of("dislocation", "--system", "fe-screw", "--kind",
                 "dipole", "--size", "10", "--out", out);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown dislocation system"), r.err());
-        r = SimulationCommandsTest.run("dislocation", "--system", "w-screw", "--kind", "dipole", "--size", "10",
+        r = CliRun.of("dislocation", "--system", "w-screw", "--kind", "dipole", "--size", "10",
                 "--burgers", "1/3[111]", "--out", out);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("not a lattice vector"), r.err());
-        r = SimulationCommandsTest.run("dislocation", "--system", "w-screw", "--kind", "quadrupole", "--size", "3",
+        r = CliRun.of("dislocation", "--system", "w-screw", "--kind", "quadrupole", "--size", "3",
                 "--out", out);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("too small"), r.err());
-        r = SimulationCommandsTest.run("dislocation", "--system", "w-screw", "--kind", "loop", "--size", "10",
+        r = CliRun.of("dislocation", "--system", "w-screw", "--kind", "loop", "--size", "10",
                 "--out", out);
         assertEquals(2, r.code());
-        r = SimulationCommandsTest.run("vitek", "--structure", dir.resolve("missing.xyz").toString(), "--out",
+        r = CliRun.of("vitek", "--structure", dir.resolve("missing.xyz").toString(), "--out",
                 dir.resolve("m.png").toString());
         assertEquals(2, r.code());
     }

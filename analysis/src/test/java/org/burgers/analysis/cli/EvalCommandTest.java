@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.burgers.core.io.ExtXyz;
@@ -24,31 +20,14 @@ class EvalCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = BurgersCommand.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void printsEnergyForcesVirialAndSiteEnergies() throws Exception {
         Structure s = Fixtures.rattle(Fixtures.bcc("W", 3.14339, 2), 0.05, 1).deformed(Fixtures.randomStrain(0.02, 2));
         Path xyz = dir.resolve("w.xyz");
         ExtXyz.write(xyz, Frame.of(s));
-        Run r = run("eval", "--potential", "builtin:W", "--structure", xyz.toString());
+        CliRun r = CliRun.of("eval", "--potential", "builtin:W", "--structure", xyz.toString());
         assertEquals(0, r.code(), r.err());
-        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode j = r.json();
         Evaluation e = PotentialSpec.parse("builtin:W").evaluate(ExtXyz.readFirst(xyz).structure(), Request.ALL);
         assertEquals(16, j.get("natoms").asInt());
         assertEquals(e.energy(), j.get("energy").asDouble(), 0);
@@ -63,9 +42,9 @@ class EvalCommandTest {
         Structure s = Fixtures.rattle(Fixtures.fcc("Ar", 5.26, 1), 0.05, 3);
         Path xyz = dir.resolve("ar.xyz");
         ExtXyz.write(xyz, Frame.of(s));
-        Run r = run("eval", "--potential", "lj:0.0104,3.4,6.0", "--structure", xyz.toString(), "--hessian");
+        CliRun r = CliRun.of("eval", "--potential", "lj:0.0104,3.4,6.0", "--structure", xyz.toString(), "--hessian");
         assertEquals(0, r.code(), r.err());
-        JsonNode h = new ObjectMapper().readTree(r.out()).get("hessian");
+        JsonNode h = r.json().get("hessian");
         var exact = PotentialSpec.parse("lj:0.0104,3.4,6.0").evaluate(ExtXyz.readFirst(xyz).structure(),
                 Request.WITH_HESSIAN).hessian();
         assertEquals(exact.blocks(), h.size());
@@ -80,13 +59,13 @@ class EvalCommandTest {
         ExtXyz.write(xyz, Frame.of(Fixtures.bcc("W", 3.14, 1)));
         Path bad = dir.resolve("bad.sw");
         Files.writeString(bad, "Si Si Si 2.1683 2.0951 1.80 21.0 1.20 -0.3333\n");
-        Run r = run("eval", "--potential", "sw:" + bad, "--structure", xyz.toString());
+        CliRun r = CliRun.of("eval", "--potential", "sw:" + bad, "--structure", xyz.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains(bad.toString()), r.err());
-        Run r2 = run("eval", "--potential", "builtin:Si", "--structure", xyz.toString());
+        CliRun r2 = CliRun.of("eval", "--potential", "builtin:Si", "--structure", xyz.toString());
         assertEquals(2, r2.code());
         assertTrue(r2.err().contains("atom 0 is W"), r2.err());
-        Run r3 = run("eval", "--potential", "builtin:W", "--structure", dir.resolve("missing.xyz").toString());
+        CliRun r3 = CliRun.of("eval", "--potential", "builtin:W", "--structure", dir.resolve("missing.xyz").toString());
         assertEquals(2, r3.code(), r3.err());
     }
 }

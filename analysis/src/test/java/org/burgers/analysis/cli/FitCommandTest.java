@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,16 +64,9 @@ class FitCommandTest {
         for (int i = 0; i < frames.size(); i++) {
             Path one = dir.resolve("test-frame-" + i + ".xyz");
             ExtXyz.write(one, frames.get(i));
-            PrintStream old = System.out;
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(buf, true));
-                assertEquals(0, run("eval", "--potential", "ace:" + out.resolve("model.json"), "--structure",
-                        one.toString()));
-            } finally {
-                System.setOut(old);
-            }
-            JsonNode ev = MAPPER.readTree(buf.toString());
+            CliRun r = CliRun.of("eval", "--potential", "ace:" + out.resolve("model.json"), "--structure", one.toString());
+            assertEquals(0, r.code(), r.err());
+            JsonNode ev = r.json();
             int n = ev.get("natoms").asInt();
             e2 += Math.pow(1000 * (ev.get("energy").asDouble() - t.get(i).energy()) / n, 2);
             for (int a = 0; a < n; a++) {
@@ -132,17 +123,9 @@ class FitCommandTest {
         ExtXyz.write(dir.resolve("nolabels.xyz"), frames);
         for (String[] c : cases) {
             Files.writeString(cfg, c[0]);
-            PrintStream old = System.err;
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code;
-            try {
-                System.setErr(new PrintStream(err, true));
-                code = run("fit", "--config", cfg.toString(), "--out", dir.resolve("bad").toString());
-            } finally {
-                System.setErr(old);
-            }
-            assertEquals(2, code, c[0]);
-            assertTrue(err.toString().contains(c[1]), "expected '" + c[1] + "' in: " + err);
+            CliRun r = CliRun.of("fit", "--config", cfg.toString(), "--out", dir.resolve("bad").toString());
+            assertEquals(2, r.code(), c[0]);
+            assertTrue(r.err().contains(c[1]), "expected '" + c[1] + "' in: " + r.err());
         }
     }
 }

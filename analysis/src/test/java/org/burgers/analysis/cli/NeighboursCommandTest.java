@@ -3,9 +3,6 @@ package org.burgers.analysis.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,27 +13,8 @@ class NeighboursCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = BurgersCommand.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     private Path file(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
+        return Files.writeString(dir.resolve(name), text);
     }
 
     static final String HEADER = "2\nLattice=\"3.16 0 0 0 3.16 0 0 0 3.16\" Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n";
@@ -44,7 +22,7 @@ class NeighboursCommandTest {
     @Test
     void countsBccNeighbours() throws Exception {
         Path p = file("w.xyz", HEADER + "W 0 0 0\nW 1.58 1.58 1.58\n");
-        Run r = run("neighbours", "--structure", p.toString(), "--cutoff", "3.3");
+        CliRun r = CliRun.of("neighbours", "--structure", p.toString(), "--cutoff", "3.3");
         assertEquals(0, r.code(), r.err());
         String json = r.out().replaceAll("\\s", "");
         assertTrue(json.contains("\"natoms\":2"), json);
@@ -52,7 +30,7 @@ class NeighboursCommandTest {
         assertTrue(json.contains("\"counts\":[14,14]"), json);
     }
 
-    private void assertBadInput(Run r, String... fragments) {
+    private void assertBadInput(CliRun r, String... fragments) {
         assertEquals(2, r.code(), "exit code; stderr: " + r.err());
         assertTrue(r.err().startsWith("burgers: "), r.err());
         for (String f : fragments) {
@@ -64,7 +42,7 @@ class NeighboursCommandTest {
     @Test
     void malformedFileNamesTheLine() throws Exception {
         Path p = file("bad.xyz", HEADER + "W 0 0 0\nW 1.58 oops 1.58\n");
-        assertBadInput(run("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), p + ":4:", "oops",
+        assertBadInput(CliRun.of("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), p + ":4:", "oops",
                 "not a number");
     }
 
@@ -72,34 +50,34 @@ class NeighboursCommandTest {
     void singularCell() throws Exception {
         Path p = file("flat.xyz", "2\nLattice=\"3.16 0 0 0 3.16 0 6.32 0 0\" Properties=species:S:1:pos:R:3\n"
                 + "W 0 0 0\nW 1.58 1.58 0\n");
-        assertBadInput(run("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), p.toString(), "singular");
+        assertBadInput(CliRun.of("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), p.toString(), "singular");
     }
 
     @Test
     void nanCoordinate() throws Exception {
         Path p = file("nan.xyz", HEADER + "W 0 0 0\nW 1.58 NaN 1.58\n");
-        assertBadInput(run("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), p + ":4:", "NaN");
+        assertBadInput(CliRun.of("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), p + ":4:", "NaN");
         p = file("inf.xyz", HEADER + "W Infinity 0 0\nW 1.58 1 1.58\n");
-        assertBadInput(run("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), p + ":3:", "Infinity");
+        assertBadInput(CliRun.of("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), p + ":3:", "Infinity");
     }
 
     @Test
     void unknownElement() throws Exception {
         Path p = file("el.xyz", HEADER + "W 0 0 0\nQx 1.58 1.58 1.58\n");
-        assertBadInput(run("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), p + ":4:",
+        assertBadInput(CliRun.of("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), p + ":4:",
                 "unknown element 'Qx'");
     }
 
     @Test
     void missingFile() {
         Path p = dir.resolve("nowhere.xyz");
-        assertBadInput(run("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), "no such file: " + p);
+        assertBadInput(CliRun.of("neighbours", "--structure", p.toString(), "--cutoff", "3.3"), "no such file: " + p);
     }
 
     @Test
     void badCutoff() throws Exception {
         Path p = file("w.xyz", HEADER + "W 0 0 0\nW 1.58 1.58 1.58\n");
-        assertBadInput(run("neighbours", "--structure", p.toString(), "--cutoff", "-1"), "--cutoff");
-        assertBadInput(run("neighbours", "--structure", p.toString(), "--cutoff", "abc"), "abc");
+        assertBadInput(CliRun.of("neighbours", "--structure", p.toString(), "--cutoff", "-1"), "--cutoff");
+        assertBadInput(CliRun.of("neighbours", "--structure", p.toString(), "--cutoff", "abc"), "abc");
     }
 }

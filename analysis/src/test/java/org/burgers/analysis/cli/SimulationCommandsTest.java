@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,26 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulationCommandsTest {
     static final MorseTestPotential CU = new MorseTestPotential(0.3429, 1.3588, 2.866, 6.0);
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true));
-        System.setErr(new PrintStream(err, true));
-        try {
-            int code = BurgersCommand.execute(args);
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     private static Path rattled(Path dir) {
         Path in = dir.resolve("in.xyz");
         ExtXyz.write(in, Frame.of(Fixtures.rattle(Fixtures.fcc("Cu", 3.61, 2), 0.05, 1)));
@@ -54,7 +31,7 @@ class SimulationCommandsTest {
     void relaxWritesAConvergedStructure(@TempDir Path dir) throws Exception {
         Path in = rattled(dir), out = dir.resolve("out.xyz");
         for (String method : new String[] {"lbfgs", "fire", "precon-lbfgs"}) {
-            Run r = run("relax", "--potential", "morse-test:cu", "--structure", in.toString(), "--fmax", "1e-6",
+            CliRun r = CliRun.of("relax", "--potential", "morse-test:cu", "--structure", in.toString(), "--fmax", "1e-6",
                     "--method", method, "--out", out.toString());
             assertEquals(0, r.code(), r.err());
             JsonNode j = r.json();
@@ -69,7 +46,7 @@ class SimulationCommandsTest {
 
     @Test
     void relaxOutOfBudgetExitsWithThree(@TempDir Path dir) throws Exception {
-        Run r = run("relax", "--potential", "morse-test:cu", "--structure", rattled(dir).toString(), "--fmax",
+        CliRun r = CliRun.of("relax", "--potential", "morse-test:cu", "--structure", rattled(dir).toString(), "--fmax",
                 "1e-10", "--max-steps", "2", "--out", dir.resolve("o.xyz").toString());
         assertEquals(3, r.code());
         assertTrue(!r.json().get("converged").asBoolean());
@@ -79,29 +56,29 @@ class SimulationCommandsTest {
     @Test
     void badInputExitsWithTwo(@TempDir Path dir) {
         String in = rattled(dir).toString(), out = dir.resolve("o.xyz").toString();
-        Run r = run("relax", "--potential", "morse-test:cu", "--structure", in, "--fmax", "0", "--out", out);
+        CliRun r = CliRun.of("relax", "--potential", "morse-test:cu", "--structure", in, "--fmax", "0", "--out", out);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("fmax"), r.err());
-        assertEquals(2, run("relax", "--potential", "morse-test:cu", "--structure", in, "--fmax", "-1", "--out", out).code());
-        assertEquals(2, run("relax", "--potential", "morse-test:cu", "--structure", in, "--fmax", "1e-3",
+        assertEquals(2, CliRun.of("relax", "--potential", "morse-test:cu", "--structure", in, "--fmax", "-1", "--out", out).code());
+        assertEquals(2, CliRun.of("relax", "--potential", "morse-test:cu", "--structure", in, "--fmax", "1e-3",
                 "--method", "newton", "--out", out).code());
-        r = run("elastic", "--potential", "morse-test:cu", "--lattice", "hcp", "--species", "Cu");
+        r = CliRun.of("elastic", "--potential", "morse-test:cu", "--lattice", "hcp", "--species", "Cu");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown lattice 'hcp'"), r.err());
-        r = run("elastic", "--potential", "morse-test:cu", "--lattice", "fcc", "--species", "Qq");
+        r = CliRun.of("elastic", "--potential", "morse-test:cu", "--lattice", "fcc", "--species", "Qq");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Qq"), r.err());
-        r = run("elastic", "--potential", "morse-test:cu", "--lattice", "fcc", "--species", "Au");
+        r = CliRun.of("elastic", "--potential", "morse-test:cu", "--lattice", "fcc", "--species", "Au");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("does not cover"), r.err());
-        assertEquals(2, run("elastic", "--potential", "morse-test:cu", "--lattice", "b2", "--species", "Cu").code());
-        assertEquals(2, run("rattle", "--potential", "morse-test:cu", "--structure", in, "--count", "0", "--alpha",
+        assertEquals(2, CliRun.of("elastic", "--potential", "morse-test:cu", "--lattice", "b2", "--species", "Cu").code());
+        assertEquals(2, CliRun.of("rattle", "--potential", "morse-test:cu", "--structure", in, "--count", "0", "--alpha",
                 "0.1", "--seed", "1", "--out", out).code());
     }
 
     @Test
     void elasticPrintsCubicConstants() throws Exception {
-        Run r = run("elastic", "--potential", "morse-test:cu", "--lattice", "fcc", "--species", "Cu", "--a0", "3.6");
+        CliRun r = CliRun.of("elastic", "--potential", "morse-test:cu", "--lattice", "fcc", "--species", "Cu", "--a0", "3.6");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         double a0 = j.get("a0").asDouble();
@@ -113,7 +90,7 @@ class SimulationCommandsTest {
         assertEquals(6, j.get("C3").size());
         assertEquals(6, j.get("C3").get(0).get(0).size());
         // without --a0 the scan finds the same minimum
-        Run scan = run("elastic", "--potential", "morse-test:cu", "--lattice", "fcc", "--species", "Cu", "--no-c3");
+        CliRun scan = CliRun.of("elastic", "--potential", "morse-test:cu", "--lattice", "fcc", "--species", "Cu", "--no-c3");
         assertEquals(0, scan.code(), scan.err());
         assertEquals(a0, scan.json().get("a0").asDouble(), 1e-9);
     }
@@ -123,7 +100,7 @@ class SimulationCommandsTest {
         String in = rattled(dir).toString();
         Path a = dir.resolve("a.xyz"), b = dir.resolve("b.xyz");
         for (Path out : List.of(a, b)) {
-            Run r = run("rattle", "--potential", "morse-test:cu", "--structure", in, "--count", "4", "--alpha",
+            CliRun r = CliRun.of("rattle", "--potential", "morse-test:cu", "--structure", in, "--count", "4", "--alpha",
                     "0.1", "--seed", "11", "--out", out.toString());
             assertEquals(0, r.code(), r.err());
             assertEquals(4, r.json().get("count").asInt());
@@ -139,7 +116,7 @@ class SimulationCommandsTest {
     @Test
     void crystalWritesAnOrientedCell(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("w.xyz");
-        Run r = run("crystal", "--lattice", "bcc", "--species", "W", "--a0", "3.14339", "--orient",
+        CliRun r = CliRun.of("crystal", "--lattice", "bcc", "--species", "W", "--a0", "3.14339", "--orient",
                 "1,1,-2/-1,1,0/1,1,1", "--repeat", "2,3,4", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(144, r.json().get("natoms").asInt());
@@ -147,7 +124,7 @@ class SimulationCommandsTest {
         assertEquals(144, s.size());
         assertArrayEquals(s.positions(), s.array("lattice"), 0);
         assertEquals(2 * 3.14339 * Math.sqrt(6), s.cell().get(0, 0), 1e-12);
-        r = run("crystal", "--lattice", "bcc", "--species", "W", "--a0", "3.14339", "--orient", "1,1,0/1,0,0/0,0,1",
+        r = CliRun.of("crystal", "--lattice", "bcc", "--species", "W", "--a0", "3.14339", "--orient", "1,1,0/1,0,0/0,0,1",
                 "--out", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("not orthogonal"), r.err());

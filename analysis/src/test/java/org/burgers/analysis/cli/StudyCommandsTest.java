@@ -22,7 +22,7 @@ class StudyCommandsTest {
     /** A potential compared with itself: both relax the same predictor to the same minimum. */
     @Test
     void compareOfAPotentialWithItselfGivesZeroErrors() throws Exception {
-        SimulationCommandsTest.Run r = SimulationCommandsTest.run("compare", "--reference", "builtin:W", "--model",
+        CliRun r = CliRun.of("compare", "--reference", "builtin:W", "--model",
                 "builtin:W", "--system", "w-screw", "--size", "5", "--fmax", "1e-4");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
@@ -40,19 +40,19 @@ class StudyCommandsTest {
 
     @Test
     void badInputExitsWithCode2() {
-        assertEquals(2, SimulationCommandsTest.run("compare", "--reference", "builtin:W", "--model", "builtin:W",
+        assertEquals(2, CliRun.of("compare", "--reference", "builtin:W", "--model", "builtin:W",
                 "--system", "w-nonsense", "--size", "5").code());
-        SimulationCommandsTest.Run r = SimulationCommandsTest.run("study", "--preset", "w-screw-nonsense", "--out",
+        CliRun r = CliRun.of("study", "--preset", "w-screw-nonsense", "--out",
                 dir.resolve("x").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown preset"), r.err());
-        assertEquals(2, SimulationCommandsTest.run("study", "--out", dir.toString()).code());
-        assertEquals(2, SimulationCommandsTest.run("report", dir.resolve("nothing").toString()).code());
+        assertEquals(2, CliRun.of("study", "--out", dir.toString()).code());
+        assertEquals(2, CliRun.of("report", dir.resolve("nothing").toString()).code());
     }
 
     @Test
     void studyPrintsAPresetDocumentThatReadsBack() throws Exception {
-        SimulationCommandsTest.Run r = SimulationCommandsTest.run("study", "--preset", "w-screw-paper", "--print-document",
+        CliRun r = CliRun.of("study", "--preset", "w-screw-paper", "--print-document",
                 "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         Path f = dir.resolve("doc.json");
@@ -74,10 +74,10 @@ class StudyCommandsTest {
                         100, 90, 0.1, 1, true, 20, null, 1.0));
             }
         }
-        assertEquals(0, SimulationCommandsTest.run("report", dir.toString()).code());
+        assertEquals(0, CliRun.of("report", dir.toString()).code());
         String first = Files.readString(dir.resolve("report.json"));
         Files.delete(dir.resolve("report.json"));
-        SimulationCommandsTest.Run r = SimulationCommandsTest.run("report", dir.toString());
+        CliRun r = CliRun.of("report", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(first, Files.readString(dir.resolve("report.json")));
         JsonNode rates = new ObjectMapper().readTree(first).get("rates");
@@ -100,7 +100,7 @@ class StudyCommandsTest {
         Files.createDirectories(d);
         StudyDocument.preset("w-screw-quick").write(d.resolve("study.json"));
         Files.writeString(d.resolve("report.json"), "{\"rates\": [1]}");
-        SimulationCommandsTest.Run r = SimulationCommandsTest.run("report", d.toString());
+        CliRun r = CliRun.of("report", d.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no experiments"), r.err());
         assertEquals("{\"rates\": [1]}", Files.readString(d.resolve("report.json")));

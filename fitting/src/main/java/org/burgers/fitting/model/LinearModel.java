@@ -1,8 +1,8 @@
 package org.burgers.fitting.model;
 
-import java.util.Set;
 import org.burgers.core.basis.Features;
 import org.burgers.core.basis.LinearBasis;
+import org.burgers.core.basis.LinearBasisPotential;
 import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.Potential;
@@ -16,28 +16,13 @@ import org.burgers.fitting.data.ReferenceEnergies;
  * independent check of the assembled rows (predictions are recomputed from the features, not from A).
  * Site energies and Hessians are not available through the LinearBasis contract.
  */
-public record LinearModel(LinearBasis basis, double[] coefficients, ReferenceEnergies e0) implements Potential {
+public record LinearModel(LinearBasis basis, double[] coefficients, ReferenceEnergies e0) implements LinearBasisPotential {
 
     public LinearModel {
         if (coefficients.length != basis.size()) {
             throw new IllegalArgumentException(coefficients.length + " coefficients for " + basis.size() + " functions");
         }
         coefficients = coefficients.clone();
-    }
-
-    @Override
-    public double cutoff() {
-        return basis.cutoff();
-    }
-
-    @Override
-    public Set<String> species() {
-        return basis.species();
-    }
-
-    @Override
-    public boolean wantsHalfList() {
-        return false;
     }
 
     @Override
