@@ -203,6 +203,10 @@ public final class EamPotential implements Potential {
         private final double[] mm;
         private final int[] nbr;
         private final int[] type;
+        private double xi;
+        private double yi;
+        private double zi;
+        private int ti;
         int j;
         int k;        // ti * ne + tj: the table pair[k]
         int b;        // offset of the knot in pair[k]
@@ -220,31 +224,43 @@ public final class EamPotential implements Potential {
             this.type = type;
         }
 
-        /** Moves to pair p of atom i (ti = type[i] * ne); false when the pair is beyond the cutoff. */
-        boolean at(int i, int ti, int p) {
+        /** Starts on the pairs of atom i. */
+        void centre(int i) {
+            xi = x[3 * i];
+            yi = x[3 * i + 1];
+            zi = x[3 * i + 2];
+            ti = type[i] * ne;
+        }
+
+        /** Moves to pair p of the centre; false when the pair is beyond the cutoff. */
+        boolean at(int p) {
             int jj = nbr[p];
-            double ex = x[3 * jj] - x[3 * i], ey = x[3 * jj + 1] - x[3 * i + 1], ez = x[3 * jj + 2] - x[3 * i + 2];
+            dx = x[3 * jj] - xi;
+            dy = x[3 * jj + 1] - yi;
+            dz = x[3 * jj + 2] - zi;
             int sp = shift[p];
             if (sp != NeighbourList.NO_SHIFT) {
-                int s0 = NeighbourList.unpack(sp, 0), s1 = NeighbourList.unpack(sp, 1), s2 = NeighbourList.unpack(sp, 2);
-                ex += s0 * mm[0] + s1 * mm[3] + s2 * mm[6];
-                ey += s0 * mm[1] + s1 * mm[4] + s2 * mm[7];
-                ez += s0 * mm[2] + s1 * mm[5] + s2 * mm[8];
+                image(sp);
             }
-            double rsq = ex * ex + ey * ey + ez * ez;
+            double rsq = dx * dx + dy * dy + dz * dz;
             if (rsq >= cutsq) {
                 return false;
             }
             j = jj;
-            dx = ex;
-            dy = ey;
-            dz = ez;
             r = Math.sqrt(rsq);
             int m = knot(r);
             q = Math.min(r * rdr + 1.0 - m, 1.0);
             k = ti + type[jj];
             b = stride[k] * (m - 1);
             return true;
+        }
+
+        /** Adds the periodic image shift S.cell (kept apart: at() stays small enough for the JIT to inline). */
+        private void image(int sp) {
+            int s0 = NeighbourList.unpack(sp, 0), s1 = NeighbourList.unpack(sp, 1), s2 = NeighbourList.unpack(sp, 2);
+            dx += s0 * mm[0] + s1 * mm[3] + s2 * mm[6];
+            dy += s0 * mm[1] + s1 * mm[4] + s2 * mm[7];
+            dz += s0 * mm[2] + s1 * mm[5] + s2 * mm[8];
         }
     }
 
@@ -256,10 +272,10 @@ public final class EamPotential implements Potential {
     private void densities(int lo, int hi, int[] type, int[] off, int[] nbr, Geometry g, double[] rho, int base) {
         PairCursor pc = new PairCursor(g, nbr, type);
         for (int i = lo; i < hi; i++) {
-            int ti = type[i] * ne;
+            pc.centre(i);
             double rhoi = 0;
             for (int p = off[i]; p < off[i + 1]; p++) {
-                if (!pc.at(i, ti, p)) {
+                if (!pc.at(p)) {
                     continue;
                 }
                 int j = pc.j, k = pc.k, b = pc.b;
@@ -302,11 +318,11 @@ public final class EamPotential implements Potential {
         double e = 0;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
         for (int i = lo; i < hi; i++) {
-            int ti = type[i] * ne;
+            pc.centre(i);
             double fpi = fp[i];
             double fxi = 0, fyi = 0, fzi = 0;
             for (int p = off[i]; p < off[i + 1]; p++) {
-                if (!pc.at(i, ti, p)) {
+                if (!pc.at(p)) {
                     continue;
                 }
                 int j = pc.j, k = pc.k, b = pc.b;
