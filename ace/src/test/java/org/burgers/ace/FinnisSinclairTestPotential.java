@@ -5,6 +5,7 @@ import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.Request;
+import org.burgers.core.potential.SiteDriver;
 import org.burgers.core.structure.Structure;
 
 /**
@@ -73,18 +74,7 @@ final class FinnisSinclairTestPotential implements Potential {
                 double de = 0.5 * dphi - drho / (2 * sr);   // dE_i/dr
                 double gx = de * dx / r, gy = de * dy / r, gz = de * dz / r;
                 int j = list.neighbour(k);
-                f[3 * j] -= gx;
-                f[3 * j + 1] -= gy;
-                f[3 * j + 2] -= gz;
-                f[3 * i] += gx;
-                f[3 * i + 1] += gy;
-                f[3 * i + 2] += gz;
-                double[] rv = {dx, dy, dz}, g = {gx, gy, gz};
-                for (int x = 0; x < 3; x++) {
-                    for (int y = 0; y < 3; y++) {
-                        w[3 * x + y] -= rv[x] * g[y];
-                    }
-                }
+                SiteDriver.addBond(f, w, i, j, dx, dy, dz, gx, gy, gz);
             }
         }
         return new Evaluation(energy, site, f, w, null);

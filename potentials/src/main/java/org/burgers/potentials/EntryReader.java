@@ -2,6 +2,7 @@ package org.burgers.potentials;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The entries of a LAMMPS many-body parameter file (tersoff, sw, ...): '#' starts a comment, and an entry is
@@ -94,5 +95,47 @@ public final class EntryReader {
             }
         }
         return v;
+    }
+
+    /** The elements of a triplet file (order of first appearance) and its parameters per [(i ne + j) ne + k]. */
+    public record Triplets<T>(List<String> elements, T[] table) {
+    }
+
+    /** Checks the numbers of one triplet entry (errors naming the parameter and line) and builds its parameters. */
+    @FunctionalInterface
+    public interface TripletParameters<T> {
+        T of(Entry entry, double[] numbers);
+    }
+
+    /**
+     * Reads a triplet file (tersoff, sw): entries of 3 element words and the named numbers, one entry per
+     * ordered element triplet; a duplicate or a missing triplet is an error naming its line.
+     */
+    public static <T> Triplets<T> readTriplets(ParameterReader in, String[] names, IntFunction<T[]> array,
+                                               TripletParameters<T> parameters) {
+        List<Entry> entries = read(in, 3 + names.length);
+        List<String> elements = tripletElements(in, entries);
+        int ne = elements.size();
+        T[] table = array.apply(ne * ne * ne);
+        for (Entry e : entries) {
+            String[] w = e.words();
+            T p = parameters.of(e, tripletNumbers(in, e, names));
+            int idx = (elements.indexOf(w[0]) * ne + elements.indexOf(w[1])) * ne + elements.indexOf(w[2]);
+            if (table[idx] != null) {
+                throw in.error("duplicate entry " + w[0] + " " + w[1] + " " + w[2], e.line());
+            }
+            table[idx] = p;
+        }
+        for (int a = 0; a < ne; a++) {
+            for (int b = 0; b < ne; b++) {
+                for (int c = 0; c < ne; c++) {
+                    if (table[(a * ne + b) * ne + c] == null) {
+                        throw in.error("no entry for the element triplet " + elements.get(a) + " " + elements.get(b)
+                                + " " + elements.get(c), in.lineCount());
+                    }
+                }
+            }
+        }
+        return new Triplets<>(elements, table);
     }
 }

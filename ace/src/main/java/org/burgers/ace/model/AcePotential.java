@@ -1,7 +1,7 @@
 package org.burgers.ace.model;
 
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.function.Supplier;
 import org.burgers.ace.basis.AceBasis;
 import org.burgers.ace.basis.SiteKernel;
 import org.burgers.core.InputException;
@@ -9,8 +9,12 @@ import org.burgers.core.basis.LinearBasisPotential;
 import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.potential.BlockHessian;
 import org.burgers.core.potential.Evaluation;
+import org.burgers.core.potential.ElementIndex;
 import org.burgers.core.potential.LocalFiniteDifferenceHessian;
+import org.burgers.core.potential.Partition;
 import org.burgers.core.potential.Request;
+import org.burgers.core.potential.SiteDriver;
+import org.burgers.core.potential.SitePotential;
 import org.burgers.core.structure.Structure;
 
 /**
@@ -22,7 +26,7 @@ import org.burgers.core.structure.Structure;
  * is the same bit for bit whatever the number of threads. The Hessian is a finite difference of the forces
  * on the local cluster of each atom ({@link LocalFiniteDifferenceHessian}), symmetrised.
  */
-public final class AcePotential implements LinearBasisPotential {
+public final class AcePotential extends SitePotential implements LinearBasisPotential {
     private static final int MAX_CHUNKS = 16;
     private static final int MIN_CHUNK = 64;
     private static final int SMALL_CELL = 200;
@@ -39,8 +43,13 @@ public final class AcePotential implements LinearBasisPotential {
     }
 
     public AcePotential(AceModel model, boolean parallel) {
+        this(model, new AceBasis(model.basis()), parallel);
+    }
+
+    private AcePotential(AceModel model, AceBasis basis, boolean parallel) {
+        super(basis.cutoff(), new ElementIndex(basis.speciesList()));
         this.model = model;
-        this.basis = new AceBasis(model.basis());
+        this.basis = basis;
         double[] c = model.coefficients();
         if (c.length != basis.size()) {
             throw new InputException("ACE model has " + c.length + " coefficients for a basis of " + basis.size());
@@ -71,77 +80,49 @@ public final class AcePotential implements LinearBasisPotential {
     }
 
     @Override
-    public Evaluation evaluate(Structure s, NeighbourList list, Request request) {
-        checkList(list);
-        int[] z = basis.speciesOf(s);
-        int n = s.size();
-        boolean grad = request.forces() || request.virial() || request.hessian();
-        int chunks = Math.max(1, Math.min(MAX_CHUNKS, n / MIN_CHUNK));
-        double[] site = new double[n];
-        double[][] fb = new double[chunks][];
-        double[][] wb = new double[chunks][];
-        IntStream range = IntStream.range(0, chunks);
-        (parallel && chunks > 1 ? range.parallel() : range).forEach(c -> {
-            SiteKernel ws = new SiteKernel(basis);
-            int lo = (int) ((long) c * n / chunks), hi = (int) ((long) (c + 1) * n / chunks);
-            double[] f = grad ? new double[3 * n] : null;
-            double[] w = grad ? new double[9] : null;
-            for (int i = lo; i < hi; i++) {
-                site[i] = e0[z[i]] + ws.siteEnergy(i, z, list, cNode[z[i]], cPair[z[i]], grad);
-                if (!grad) {
-                    continue;
+    protected int[] types(Structure s) {
+        return basis.speciesOf(s);
+    }
+
+    @Override
+    protected Partition partition(int n) {
+        return Partition.bySize(MAX_CHUNKS, MIN_CHUNK, parallel, n);
+    }
+
+    @Override
+    protected boolean gradients(Request request) {
+        return request.forces() || request.virial() || request.hessian();
+    }
+
+    @Override
+    protected boolean keepSiteEnergies(Request request) {
+        return true;
+    }
+
+    /** E_l = E0_(z_l) + the contracted basis at site l; its gradients go to the bonds of l (paper (C.2)). */
+    @Override
+    protected Supplier<SiteDriver.Site> kernels(int[] z, NeighbourList list, boolean grad) {
+        return () -> {
+            SiteKernel ws = new SiteKernel(basis);   // the DAG's work arrays, one per chunk
+            return (i, f, w) -> {
+                double e = e0[z[i]] + ws.siteEnergy(i, z, list, cNode[z[i]], cPair[z[i]], grad);
+                if (grad) {
+                    double[] g = ws.gradients(), r = ws.vectors();
+                    for (int q = 0; q < ws.count(); q++) {
+                        SiteDriver.addBond(f, w, i, ws.neighbour(q), r[3 * q], r[3 * q + 1], r[3 * q + 2],
+                                g[3 * q], g[3 * q + 1], g[3 * q + 2]);
+                    }
                 }
-                double[] g = ws.gradients(), r = ws.vectors();
-                for (int q = 0; q < ws.count(); q++) {
-                    int j = ws.neighbour(q);
-                    double gx = g[3 * q], gy = g[3 * q + 1], gz = g[3 * q + 2];
-                    f[3 * j] -= gx;
-                    f[3 * j + 1] -= gy;
-                    f[3 * j + 2] -= gz;
-                    f[3 * i] += gx;
-                    f[3 * i + 1] += gy;
-                    f[3 * i + 2] += gz;
-                    double rx = r[3 * q], ry = r[3 * q + 1], rz = r[3 * q + 2];
-                    // W = sum_i r_i (x) f_i = -sum_pairs r_ij (x) dE_i/dr_ij
-                    w[0] -= rx * gx;
-                    w[1] -= rx * gy;
-                    w[2] -= rx * gz;
-                    w[3] -= ry * gx;
-                    w[4] -= ry * gy;
-                    w[5] -= ry * gz;
-                    w[6] -= rz * gx;
-                    w[7] -= rz * gy;
-                    w[8] -= rz * gz;
-                }
-            }
-            fb[c] = f;
-            wb[c] = w;
-        });
-        double energy = 0;
-        for (double e : site) {
-            energy += e;
-        }
-        if (!Double.isFinite(energy)) {
+                return e;
+            };
+        };
+    }
+
+    @Override
+    protected void check(Evaluation e) {
+        if (!Double.isFinite(e.energy())) {
             throw new InputException("ACE potential: non-finite energy (atoms too close or coefficients broken)");
         }
-        double[] forces = null, virial = null;
-        if (grad) {
-            forces = new double[3 * n];
-            virial = new double[9];
-            for (int c = 0; c < chunks; c++) {
-                for (int k = 0; k < 3 * n; k++) {
-                    forces[k] += fb[c][k];
-                }
-                for (int k = 0; k < 9; k++) {
-                    virial[k] += wb[c][k];
-                }
-            }
-        }
-        Evaluation ev = new Evaluation(energy, site, forces, virial, null);
-        if (request.hessian()) {
-            ev = ev.withHessian(hessian(s));
-        }
-        return ev;
     }
 
     /**
@@ -149,7 +130,8 @@ public final class AcePotential implements LinearBasisPotential {
      * (each atom displaced inside its 2 rcut cluster, 4th-order stencil). Small periodic cells, where that
      * cluster would hold more atoms than the cell: central differences (step 1e-4 A) of the whole cell.
      */
-    private BlockHessian hessian(Structure s) {
+    @Override
+    protected BlockHessian hessian(Structure s) {
         int n = s.size();
         if (n > SMALL_CELL) {
             return LocalFiniteDifferenceHessian.compute(this, s);

@@ -1,8 +1,6 @@
 package org.burgers.core.potential;
 
 import java.util.Set;
-import java.util.TreeSet;
-import org.burgers.core.InputException;
 import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.structure.Element;
 import org.burgers.core.structure.Structure;
@@ -39,14 +37,13 @@ public interface Potential {
         return evaluate(s, Request.ENERGY).energy();
     }
 
-    /** Throws an {@link InputException} naming the first atom whose element this potential does not cover. */
+    /** Throws an {@link org.burgers.core.InputException} naming the first atom whose element this potential does not cover. */
     default void checkSpecies(Structure s) {
         Set<String> known = species();
         for (int i = 0; i < s.size(); i++) {
             Element e = s.element(i);
             if (!known.contains(e.symbol())) {
-                throw new InputException("atom " + i + " is " + e.symbol() + ", which the potential does not cover "
-                        + "(it knows " + new TreeSet<>(known) + ")");
+                throw ElementIndex.notCovered(i, e.symbol(), known);
             }
         }
     }

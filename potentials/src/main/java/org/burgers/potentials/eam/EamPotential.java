@@ -1,11 +1,9 @@
 package org.burgers.potentials.eam;
 
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.potential.BlockHessian;
+import org.burgers.core.potential.ElementIndex;
 import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.Request;
@@ -30,8 +28,7 @@ public final class EamPotential implements Potential {
 
     private final EamTables tables;
     private final int ne;
-    private final Map<String, Integer> index = new HashMap<>();
-    private final Set<String> species;
+    private final ElementIndex elements;
     private final int nr;
     private final int nrho;
     private final double rdr;
@@ -58,10 +55,7 @@ public final class EamPotential implements Potential {
         this.tables = t;
         this.parallel = parallel;
         this.ne = t.elementCount();
-        for (int e = 0; e < ne; e++) {
-            index.put(t.elements().get(e), e);
-        }
-        this.species = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(t.elements()));
+        this.elements = new ElementIndex(t.elements());
         this.nr = t.nr();
         this.nrho = t.nrho();
         this.rdr = 1.0 / t.dr();
@@ -119,7 +113,7 @@ public final class EamPotential implements Potential {
 
     @Override
     public Set<String> species() {
-        return species;
+        return elements.symbols();
     }
 
     @Override
@@ -127,23 +121,11 @@ public final class EamPotential implements Potential {
         return true;
     }
 
-    private int[] types(Structure s) {
-        int[] t = new int[s.size()];
-        for (int i = 0; i < t.length; i++) {
-            Integer e = index.get(s.element(i).symbol());
-            if (e == null) {
-                checkSpecies(s);
-            }
-            t[i] = e;
-        }
-        return t;
-    }
-
     @Override
     public Evaluation evaluate(Structure s, NeighbourList nl, Request req) {
         checkList(nl);
         int n = s.size();
-        int[] type = types(s);
+        int[] type = elements.types(s);
         int[] off = nl.offsetsView();
         int[] nbr = nl.neighboursView();
         double[] vec = nl.vectorsView();
@@ -195,7 +177,7 @@ public final class EamPotential implements Potential {
         checkSpecies(s);
         NeighbourList nl = NeighbourList.half(s, cutoff);
         int n = s.size();
-        int[] type = types(s);
+        int[] type = elements.types(s);
         Geometry g = new Geometry(s.positionsView(), nl.packedShiftsView(), s.cell().matrix());
         ScatterBuffers buf = ScatterBuffers.of(n, 1, ScatterBuffers.ranges(n, nl.offsetsView(), nl.neighboursView()));
         Chunks.run(Chunks.worthForking(parallel, n), c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl.offsetsView(),
@@ -205,44 +187,100 @@ public final class EamPotential implements Potential {
         return rho;
     }
 
-    /**
-     * Pair vectors rebuilt from positions and the list's image shifts, d = x_j - x_i + S.cell: the kernel then
-     * streams 8 bytes per pair (neighbour, shift) instead of 28 (with the stored vector), as LAMMPS does.
-     */
+    /** Positions, packed image shifts of the list, and the cell rows. */
     private record Geometry(double[] x, int[] shift, double[] m) {
     }
 
+    /**
+     * The walk over the half-list pairs of one chunk: for pair p of atom i, the bond d = x_j - x_i + S.cell,
+     * r, and the pair's table and knot. Pair vectors are rebuilt from positions and the list's image shifts,
+     * so the kernel streams 8 bytes per pair (neighbour, shift) instead of 28 (with the stored vector), as
+     * LAMMPS does.
+     */
+    private final class PairCursor {
+        private final double[] x;
+        private final int[] shift;
+        private final double[] mm;
+        private final int[] nbr;
+        private final int[] type;
+        private double xi;
+        private double yi;
+        private double zi;
+        private int ti;
+        int j;
+        int k;        // ti * ne + tj: the table pair[k]
+        int b;        // offset of the knot in pair[k]
+        double dx;
+        double dy;
+        double dz;
+        double r;
+        double q;     // position in the knot interval, in [0, 1]
+
+        PairCursor(Geometry g, int[] nbr, int[] type) {
+            this.x = g.x();
+            this.shift = g.shift();
+            this.mm = g.m();
+            this.nbr = nbr;
+            this.type = type;
+        }
+
+        /** Starts on the pairs of atom i. */
+        void centre(int i) {
+            xi = x[3 * i];
+            yi = x[3 * i + 1];
+            zi = x[3 * i + 2];
+            ti = type[i] * ne;
+        }
+
+        /** Moves to pair p of the centre; false when the pair is beyond the cutoff. */
+        boolean at(int p) {
+            int jj = nbr[p];
+            dx = x[3 * jj] - xi;
+            dy = x[3 * jj + 1] - yi;
+            dz = x[3 * jj + 2] - zi;
+            int sp = shift[p];
+            if (sp != NeighbourList.NO_SHIFT) {
+                image(sp);
+            }
+            double rsq = dx * dx + dy * dy + dz * dz;
+            if (rsq >= cutsq) {
+                return false;
+            }
+            j = jj;
+            r = Math.sqrt(rsq);
+            int m = knot(r);
+            q = Math.min(r * rdr + 1.0 - m, 1.0);
+            k = ti + type[jj];
+            b = stride[k] * (m - 1);
+            return true;
+        }
+
+        /** Adds the periodic image shift S.cell (kept apart: at() stays small enough for the JIT to inline). */
+        private void image(int sp) {
+            int s0 = NeighbourList.unpack(sp, 0), s1 = NeighbourList.unpack(sp, 1), s2 = NeighbourList.unpack(sp, 2);
+            dx += s0 * mm[0] + s1 * mm[3] + s2 * mm[6];
+            dy += s0 * mm[1] + s1 * mm[4] + s2 * mm[7];
+            dz += s0 * mm[2] + s1 * mm[5] + s2 * mm[8];
+        }
+    }
+
+    /** The knot of r: LAMMPS' PairEAM::compute index from r/dr, clamped to the last interval. */
+    private int knot(double r) {
+        return Math.min((int) (r * rdr + 1.0), nr - 1);
+    }
+
     private void densities(int lo, int hi, int[] type, int[] off, int[] nbr, Geometry g, double[] rho, int base) {
-        double[] x = g.x();
-        int[] sh = g.shift();
-        double[] mm = g.m();
+        PairCursor pc = new PairCursor(g, nbr, type);
         for (int i = lo; i < hi; i++) {
-            int ti = type[i] * ne;
+            pc.centre(i);
             double rhoi = 0;
-            double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             for (int p = off[i]; p < off[i + 1]; p++) {
-                int j = nbr[p];
-                double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
-                int sp = sh[p];
-                if (sp != NeighbourList.NO_SHIFT) {
-                    int s0 = NeighbourList.unpack(sp, 0), s1 = NeighbourList.unpack(sp, 1), s2 = NeighbourList.unpack(sp, 2);
-                    dx += s0 * mm[0] + s1 * mm[3] + s2 * mm[6];
-                    dy += s0 * mm[1] + s1 * mm[4] + s2 * mm[7];
-                    dz += s0 * mm[2] + s1 * mm[5] + s2 * mm[8];
-                }
-                double rsq = dx * dx + dy * dy + dz * dz;
-                if (rsq >= cutsq) {
+                if (!pc.at(p)) {
                     continue;
                 }
-                // PairEAM::compute: knot index from r/dr, clamped to the last interval
-                double q = Math.sqrt(rsq) * rdr + 1.0;
-                int m = (int) q;
-                m = Math.min(m, nr - 1);
-                q -= m;
-                q = Math.min(q, 1.0);
-                int k = ti + type[j];
+                int j = pc.j, k = pc.k, b = pc.b;
+                double q = pc.q;
                 double[] d = pair[k];
-                int b = stride[k] * (m - 1);
                 double toI = ((d[b] * q + d[b + 1]) * q + d[b + 2]) * q + d[b + 3];
                 rhoi += toI;
                 int c = b + offIJ[k];
@@ -276,39 +314,20 @@ public final class EamPotential implements Potential {
 
     private double forces(int lo, int hi, int[] type, int[] off, int[] nbr, Geometry g, double[] fp, double[] f,
                           int base, double[] w, double[] site) {
-        double[] x = g.x();
-        int[] sh = g.shift();
-        double[] mm = g.m();
+        PairCursor pc = new PairCursor(g, nbr, type);
         double e = 0;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
         for (int i = lo; i < hi; i++) {
-            int ti = type[i] * ne;
+            pc.centre(i);
             double fpi = fp[i];
             double fxi = 0, fyi = 0, fzi = 0;
-            double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             for (int p = off[i]; p < off[i + 1]; p++) {
-                int j = nbr[p];
-                double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
-                int sp = sh[p];
-                if (sp != NeighbourList.NO_SHIFT) {
-                    int s0 = NeighbourList.unpack(sp, 0), s1 = NeighbourList.unpack(sp, 1), s2 = NeighbourList.unpack(sp, 2);
-                    dx += s0 * mm[0] + s1 * mm[3] + s2 * mm[6];
-                    dy += s0 * mm[1] + s1 * mm[4] + s2 * mm[7];
-                    dz += s0 * mm[2] + s1 * mm[5] + s2 * mm[8];
-                }
-                double rsq = dx * dx + dy * dy + dz * dz;
-                if (rsq >= cutsq) {
+                if (!pc.at(p)) {
                     continue;
                 }
-                double r = Math.sqrt(rsq);
-                double q = r * rdr + 1.0;
-                int m = (int) q;
-                m = Math.min(m, nr - 1);
-                q -= m;
-                q = Math.min(q, 1.0);
-                int k = ti + type[j];
+                int j = pc.j, k = pc.k, b = pc.b;
+                double dx = pc.dx, dy = pc.dy, dz = pc.dz, r = pc.r, q = pc.q;
                 double[] t = pair[k];
-                int b = stride[k] * (m - 1);
                 // derivatives from the value coefficients: d/dr = (3 c3 q^2 + 2 c4 q + c5) / dr, which is LAMMPS'
                 // (c0 q + c1) q + c2 with c0 = 3 c3/dr, c1 = 2 c4/dr, c2 = c5/dr up to round-off
                 double rhojp = ((3.0 * t[b] * q + 2.0 * t[b + 1]) * q + t[b + 2]) * rdr;   // density at i due to j
@@ -362,10 +381,8 @@ public final class EamPotential implements Potential {
 
     /** Radial values at r of one ordered pair: phi, phi', phi'', g_{j->i}', g_{j->i}'', g_{i->j}', g_{i->j}''. */
     private void radial(int ti, int tj, double r, double[] out) {
-        double q = r * rdr + 1.0;
-        int m = (int) q;
-        m = Math.min(m, nr - 1);
-        q -= m;
+        int m = knot(r);
+        double q = r * rdr + 1.0 - m;
         boolean beyond = q > 1.0;
         q = Math.min(q, 1.0);
         int k = ti * ne + tj;

@@ -1,5 +1,7 @@
 package org.burgers.potentials.sw;
 
+import org.burgers.potentials.TripletPotential;
+
 /**
  * One element triplet of a LAMMPS {@code sw} file, in file order: epsilon (eV), sigma (A), a, lambda, gamma,
  * cos(theta0), A, B, p, q, tol (Stillinger and Weber, Phys. Rev. B 31, 5262 (1985)). The pair term of
@@ -8,9 +10,11 @@ package org.burgers.potentials.sw;
  * LAMMPS' CPU pair_style sw.
  */
 public record SwParameters(double epsilon, double sigma, double a, double lambda, double gamma, double cosTheta0,
-                           double bigA, double bigB, double p, double q, double tol) {
+                           double bigA, double bigB, double p, double q, double tol)
+        implements TripletPotential.Parameters {
 
     /** Cutoff a*sigma. */
+    @Override
     public double cut() {
         return a * sigma;
     }

@@ -1,18 +1,9 @@
 package org.burgers.potentials.tersoff;
 
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.burgers.core.neighbours.NeighbourList;
-import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.LocalFiniteDifferenceHessian;
-import org.burgers.core.potential.Potential;
-import org.burgers.core.potential.Request;
-import org.burgers.core.structure.Structure;
-import org.burgers.potentials.Chunks;
+import org.burgers.core.potential.SiteDriver;
+import org.burgers.potentials.TripletPotential;
 
 /**
  * The modified Tersoff potential of LAMMPS' {@code pair_style tersoff/mod/c} (Kumagai, Izumi, Hara and
@@ -28,77 +19,14 @@ import org.burgers.potentials.Chunks;
  * including LAMMPS' asymptotic forms of b for very small and very large beta*zeta and its clamping of the
  * exponential. Forces and virial analytic; the Hessian by {@link LocalFiniteDifferenceHessian}.
  */
-public final class TersoffModC implements Potential {
-    private final String source;
-    private final List<String> elements;
-    private final Map<String, Integer> index = new HashMap<>();
-    private final Set<String> species;
-    private final int ne;
-    private final TersoffModCParameters[] params;   // [(i*ne + j)*ne + k]
-    private final double cutmax;
-    private final boolean parallel;
+public final class TersoffModC extends TripletPotential<TersoffModCParameters> {
 
     public TersoffModC(String source, List<String> elements, TersoffModCParameters[] params) {
         this(source, elements, params, true);
     }
 
     public TersoffModC(String source, List<String> elements, TersoffModCParameters[] params, boolean parallel) {
-        this.source = source;
-        this.elements = List.copyOf(elements);
-        this.ne = elements.size();
-        for (int e = 0; e < ne; e++) {
-            index.put(elements.get(e), e);
-        }
-        this.species = Collections.unmodifiableSet(new LinkedHashSet<>(elements));
-        this.params = params.clone();
-        double c = 0;
-        for (TersoffModCParameters p : params) {
-            c = Math.max(c, p.cut());
-        }
-        this.cutmax = c;
-        this.parallel = parallel;
-    }
-
-    /** The parameters of the element triplet (i, j, k) (indices into the file's element order). */
-    public TersoffModCParameters parameters(int i, int j, int k) {
-        return params[(i * ne + j) * ne + k];
-    }
-
-    public List<String> elements() {
-        return elements;
-    }
-
-    public String source() {
-        return source;
-    }
-
-    @Override
-    public double cutoff() {
-        return cutmax;
-    }
-
-    @Override
-    public Set<String> species() {
-        return species;
-    }
-
-    @Override
-    public boolean wantsHalfList() {
-        return false;
-    }
-
-    @Override
-    public Evaluation evaluate(Structure s, NeighbourList nl, Request req) {
-        checkList(nl);
-        checkSpecies(s);
-        int n = s.size();
-        int[] type = new int[n];
-        for (int i = 0; i < n; i++) {
-            type[i] = index.get(s.element(i).symbol());
-        }
-        Evaluation e = Chunks.evaluate(parallel, n, req.siteEnergies(),
-                (lo, hi, f, w, site) -> chunk(lo, hi, type, nl, f, w, site));
-        return req.hessian() ? e.withHessian(LocalFiniteDifferenceHessian.compute(this, s)) : e;
+        super(source, elements, params, parallel);
     }
 
     static double fc(TersoffModCParameters p, double r) {
@@ -139,107 +67,76 @@ public final class TersoffModC implements Potential {
         }
     }
 
-    private void chunk(int lo, int hi, int[] type, NeighbourList nl, double[] f, double[] w, double[] site) {
-        int[] off = nl.offsetsView();
-        int[] nbr = nl.neighboursView();
-        double[] v = nl.vectorsView();
-        double[] b = new double[2];
-        for (int i = lo; i < hi; i++) {
-            int ti = type[i];
-            double ei = 0;
-            for (int p = off[i]; p < off[i + 1]; p++) {
-                int j = nbr[p];
-                int tj = type[j];
-                TersoffModCParameters pij = params[(ti * ne + tj) * ne + tj];
-                double dx = v[3 * p], dy = v[3 * p + 1], dz = v[3 * p + 2];
-                double rij = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                if (rij >= pij.cut()) {
+    /** Half of the bond term fc (A e^{-lam1 r} + c0 + b_ij fa) of i-j, with b_ij from zeta_ij. */
+    @Override
+    protected double bond(Neighbourhood nb, int ti, int a, double e, double[] f, double[] w) {
+        int[] at = nb.atoms(), tn = nb.types();
+        double[] d = nb.bonds();
+        int i = nb.centre(), j = at[a], tj = tn[a];
+        double[] b = nb.scratch();
+        TersoffModCParameters pij = params[(ti * ne + tj) * ne + tj];
+        double dx = d[4 * a], dy = d[4 * a + 1], dz = d[4 * a + 2], rij = d[4 * a + 3];
+        double ei = e;
+        double ux = dx / rij, uy = dy / rij, uz = dz / rij;
+        double fcij = fc(pij, rij), fcdij = fcd(pij, rij);
+        // repulsion and c0, half per ordered pair: 1/2 fc (A e^{-lam1 r} + c0)
+        double rep = pij.biga() * Math.exp(-pij.lam1() * rij);
+        ei += 0.5 * fcij * (rep + pij.c0());
+        double dEdr = 0.5 * (fcdij * (rep + pij.c0()) - fcij * pij.lam1() * rep);
+        // zeta_ij
+        double zeta = 0;
+        for (int c = 0; c < nb.count(); c++) {
+            if (c == a) {
+                continue;
+            }
+            TersoffModCParameters pijk = params[(ti * ne + tj) * ne + tn[c]];
+            double ex = d[4 * c], ey = d[4 * c + 1], ez = d[4 * c + 2], rik = d[4 * c + 3];
+            if (rik >= pijk.cut()) {
+                continue;
+            }
+            double cos = (ux * ex + uy * ey + uz * ez) / rik;
+            zeta += fc(pijk, rik) * g(pijk, cos) * exDelr(pijk, rij - rik);
+        }
+        // attraction: 1/2 b_ij fa(r_ij), fa = -B e^{-lam2 r} fc
+        double att = -pij.bigb() * Math.exp(-pij.lam2() * rij);
+        double fa = att * fcij;
+        double fad = att * (fcdij - fcij * pij.lam2());
+        bij(pij, zeta, b);
+        ei += 0.5 * b[0] * fa;
+        dEdr += 0.5 * b[0] * fad;
+        double pref = 0.5 * fa * b[1];   // dE/dzeta
+        double gx = dEdr * ux, gy = dEdr * uy, gz = dEdr * uz;   // dE/d(r_j - r_i)
+        if (pref != 0) {
+            for (int c = 0; c < nb.count(); c++) {
+                if (c == a) {
                     continue;
                 }
-                double ux = dx / rij, uy = dy / rij, uz = dz / rij;
-                double fcij = fc(pij, rij), fcdij = fcd(pij, rij);
-                // repulsion and c0, half per ordered pair: 1/2 fc (A e^{-lam1 r} + c0)
-                double rep = pij.biga() * Math.exp(-pij.lam1() * rij);
-                ei += 0.5 * fcij * (rep + pij.c0());
-                double dEdr = 0.5 * (fcdij * (rep + pij.c0()) - fcij * pij.lam1() * rep);
-                // zeta_ij
-                double zeta = 0;
-                for (int q = off[i]; q < off[i + 1]; q++) {
-                    if (q == p) {
-                        continue;
-                    }
-                    TersoffModCParameters pijk = params[(ti * ne + tj) * ne + type[nbr[q]]];
-                    double ex = v[3 * q], ey = v[3 * q + 1], ez = v[3 * q + 2];
-                    double rik = Math.sqrt(ex * ex + ey * ey + ez * ez);
-                    if (rik >= pijk.cut()) {
-                        continue;
-                    }
-                    double cos = (ux * ex + uy * ey + uz * ez) / rik;
-                    zeta += fc(pijk, rik) * g(pijk, cos) * exDelr(pijk, rij - rik);
+                int k = at[c];
+                TersoffModCParameters pijk = params[(ti * ne + tj) * ne + tn[c]];
+                double ex = d[4 * c], ey = d[4 * c + 1], ez = d[4 * c + 2], rik = d[4 * c + 3];
+                if (rik >= pijk.cut()) {
+                    continue;
                 }
-                // attraction: 1/2 b_ij fa(r_ij), fa = -B e^{-lam2 r} fc
-                double att = -pij.bigb() * Math.exp(-pij.lam2() * rij);
-                double fa = att * fcij;
-                double fad = att * (fcdij - fcij * pij.lam2());
-                bij(pij, zeta, b);
-                ei += 0.5 * b[0] * fa;
-                dEdr += 0.5 * b[0] * fad;
-                double pref = 0.5 * fa * b[1];   // dE/dzeta
-                double gx = dEdr * ux, gy = dEdr * uy, gz = dEdr * uz;   // dE/d(r_j - r_i)
-                if (pref != 0) {
-                    for (int q = off[i]; q < off[i + 1]; q++) {
-                        if (q == p) {
-                            continue;
-                        }
-                        int k = nbr[q];
-                        TersoffModCParameters pijk = params[(ti * ne + tj) * ne + type[k]];
-                        double ex = v[3 * q], ey = v[3 * q + 1], ez = v[3 * q + 2];
-                        double rik = Math.sqrt(ex * ex + ey * ey + ez * ez);
-                        if (rik >= pijk.cut()) {
-                            continue;
-                        }
-                        double wx = ex / rik, wy = ey / rik, wz = ez / rik;
-                        double cos = ux * wx + uy * wy + uz * wz;
-                        double fck = fc(pijk, rik), fcdk = fcd(pijk, rik);
-                        double gg = g(pijk, cos), gd = gd(pijk, cos);
-                        double ed = exDelr(pijk, rij - rik), edd = exDelrD(pijk, rij - rik, ed);
-                        // zeta term derivatives w.r.t. r_ij, r_ik and cos(theta_ijk)
-                        double dRij = pref * fck * gg * edd;
-                        double dRik = pref * (fcdk * gg * ed - fck * gg * edd);
-                        double dCos = pref * fck * gd * ed;
-                        gx += dRij * ux + dCos * (wx - cos * ux) / rij;
-                        gy += dRij * uy + dCos * (wy - cos * uy) / rij;
-                        gz += dRij * uz + dCos * (wz - cos * uz) / rij;
-                        double hx = dRik * wx + dCos * (ux - cos * wx) / rik;
-                        double hy = dRik * wy + dCos * (uy - cos * wy) / rik;
-                        double hz = dRik * wz + dCos * (uz - cos * wz) / rik;
-                        apply(f, w, i, k, ex, ey, ez, hx, hy, hz);
-                    }
-                }
-                apply(f, w, i, j, dx, dy, dz, gx, gy, gz);
+                double wx = ex / rik, wy = ey / rik, wz = ez / rik;
+                double cos = ux * wx + uy * wy + uz * wz;
+                double fck = fc(pijk, rik), fcdk = fcd(pijk, rik);
+                double gg = g(pijk, cos), gd = gd(pijk, cos);
+                double ed = exDelr(pijk, rij - rik), edd = exDelrD(pijk, rij - rik, ed);
+                // zeta term derivatives w.r.t. r_ij, r_ik and cos(theta_ijk)
+                double dRij = pref * fck * gg * edd;
+                double dRik = pref * (fcdk * gg * ed - fck * gg * edd);
+                double dCos = pref * fck * gd * ed;
+                gx += dRij * ux + dCos * (wx - cos * ux) / rij;
+                gy += dRij * uy + dCos * (wy - cos * uy) / rij;
+                gz += dRij * uz + dCos * (wz - cos * uz) / rij;
+                double hx = dRik * wx + dCos * (ux - cos * wx) / rik;
+                double hy = dRik * wy + dCos * (uy - cos * wy) / rik;
+                double hz = dRik * wz + dCos * (uz - cos * wz) / rik;
+                SiteDriver.addBond(f, w, i, k, ex, ey, ez, hx, hy, hz);
             }
-            site[i] = ei;
         }
-    }
-
-    /** Adds a gradient g = dE/dd of the bond vector d = r_j - r_i: forces -g on j, +g on i; W -= d (x) g. */
-    private static void apply(double[] f, double[] w, int i, int j, double dx, double dy, double dz, double gx,
-                              double gy, double gz) {
-        f[3 * j] -= gx;
-        f[3 * j + 1] -= gy;
-        f[3 * j + 2] -= gz;
-        f[3 * i] += gx;
-        f[3 * i + 1] += gy;
-        f[3 * i + 2] += gz;
-        w[0] -= dx * gx;
-        w[1] -= dx * gy;
-        w[2] -= dx * gz;
-        w[3] -= dy * gx;
-        w[4] -= dy * gy;
-        w[5] -= dy * gz;
-        w[6] -= dz * gx;
-        w[7] -= dz * gy;
-        w[8] -= dz * gz;
+        SiteDriver.addBond(f, w, i, j, dx, dy, dz, gx, gy, gz);
+        return ei;
     }
 
     static double g(TersoffModCParameters p, double cos) {
