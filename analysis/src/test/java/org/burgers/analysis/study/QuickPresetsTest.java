@@ -47,11 +47,7 @@ class QuickPresetsTest {
      */
     private List<ExperimentResult> runWithoutSweep(String preset, double n, int experiments, boolean allConverge)
             throws Exception {
-        StudyDocument p = StudyDocument.preset(preset);
-        StudyDocument.Basis b = p.basis();
-        StudyDocument d = new StudyDocument(p.name(), p.system(), p.reference(), p.simulationSize(), p.trainingSizes(),
-                p.training(), new StudyDocument.Basis(b.order(), b.degree(), List.of(), b.rcut(), b.r0(), b.pairDegree(),
-                b.wL()), p.cases(), p.solver(), p.relaxation(), p.elasticUnit()).validated("test");
+        StudyDocument d = TinyStudies.withoutSweep(preset);
         assertEquals(n, d.simulationSize());
         Map<String, Object> report = StudyRunner.create(d).run(dir, dir.resolve("cache"), Progress.silent());
         assertTrue(report.containsKey("rates"));

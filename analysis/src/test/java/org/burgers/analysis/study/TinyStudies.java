@@ -22,6 +22,16 @@ final class TinyStudies {
                 p.solver(), p.relaxation(), p.elasticUnit()).validated("test");
     }
 
+    /** A preset as it is, but without its RMSE sweep (every other field of the document kept). */
+    static StudyDocument withoutSweep(String preset) {
+        StudyDocument p = StudyDocument.preset(preset);
+        StudyDocument.Basis b = p.basis();
+        StudyDocument.Basis noSweep = new StudyDocument.Basis(b.order(), b.degree(), List.of(), b.rcut(), b.r0(),
+                b.pairDegree(), b.wL(), b.pairCurvature(), b.pairCurvatureFrom(), b.pairCurvatureTo());
+        return new StudyDocument(p.name(), p.system(), p.reference(), p.simulationSize(), p.trainingSizes(),
+                p.training(), noSweep, p.cases(), p.solver(), p.relaxation(), p.elasticUnit()).validated("test");
+    }
+
     /** W screw: N = 5 r0 (a 4-core cell of 48 atoms), L = 4 and 5 r0 (36 and 48 atoms), degree 6. */
     static StudyDocument wScrew() {
         return shrink("w-screw-quick", 5, List.of(4.0, 5.0), 3, 2, 6, List.of());

@@ -183,6 +183,9 @@ public final class DislocationBuilder {
                 removedColumn[c] = layout.removed(cols.x[c], cols.y[c], lx, ly);
             }
         }
+        // pinned dipoles (B2 screws): the z of the sites of the columns near a core is held
+        boolean[] pinnedColumn = !quadrupole && pinsDipoleCores(sys, b)
+                ? pinnedCoreColumns(cols, cores, lx, ly, PIN_RADIUS_R0 * a0) : null;
         int sites = sc.size();
         int n = 0;
         for (int i = 0; i < sites; i++) {
@@ -192,6 +195,7 @@ public final class DislocationBuilder {
         double[] keptSites = new double[3 * n];
         org.burgers.core.structure.Element[] allElements = sc.structure().elements();
         org.burgers.core.structure.Element[] elements = new org.burgers.core.structure.Element[n];
+        boolean[] fixed = pinnedColumn != null ? new boolean[3 * n] : null;
         int a = 0;
         for (int i = 0; i < sites; i++) {
             int c = cols.columnOf[i];
@@ -205,6 +209,9 @@ public final class DislocationBuilder {
                 }
                 x[3 * a + d] = s;
                 keptSites[3 * a + d] = lattice[3 * i + d];
+            }
+            if (fixed != null) {
+                fixed[3 * a + 2] = pinnedColumn[c];
             }
             elements[a++] = allElements[i];
         }
@@ -221,8 +228,8 @@ public final class DislocationBuilder {
         }
         Structure s = new Structure(x, elements, Cell.periodic(tilted))
                 .withArray(Supercell.LATTICE_ARRAY, keptSites).wrapped();
-        if (!quadrupole && pinsDipoleCores(sys, b)) {
-            s = s.withArray(MoveMask.ARRAY, pinnedCoreColumns(cols, removedColumn, cores, lx, ly, PIN_RADIUS_R0 * a0));
+        if (fixed != null) {
+            s = s.withArray(MoveMask.ARRAY, MoveMask.array(fixed));
         }
         double[] voigtFlat = flat.clone();
         return new DislocationConfiguration(sys, quadrupole ? "quadrupole" : "dipole", size, a0, s, cores, beta, ref,
@@ -240,37 +247,26 @@ public final class DislocationBuilder {
     }
 
     /**
-     * The {@link MoveMask} of a pinned dipole: the line (z) coordinate of every site whose column lies within
-     * {@code radius} of a core (in the plane, nearest periodic image) is fixed; every other coordinate, and the
-     * in-plane coordinates of the pinned sites, stay free. A core cannot glide without changing the z
-     * displacements of the columns around it, so the relaxed cell keeps both cores where they were put: the
-     * training-cell minimiser of section 3.1, constrained so that it is a dislocation configuration at all.
+     * The columns of a pinned dipole: those whose lattice position lies within {@code radius} of a core (in the
+     * plane, nearest periodic image). The {@link MoveMask} fixes the line (z) coordinate of their sites; every
+     * other coordinate, and the in-plane coordinates of the pinned sites, stay free. A core cannot glide
+     * without changing the z displacements of the columns around it, so the relaxed cell keeps both cores where
+     * they were put: the training-cell minimiser of section 3.1, constrained so that it is a dislocation
+     * configuration at all.
      */
-    static double[] pinnedCoreColumns(Columns cols, boolean[] removedColumn, List<DislocationCore> cores, double lx,
-                                      double ly, double radius) {
-        int n = 0;
-        for (int i = 0; i < cols.columnOf.length; i++) {
-            n += removedColumn[cols.columnOf[i]] ? 0 : 1;
-        }
-        boolean[] fixed = new boolean[3 * n];
-        int a = 0;
-        for (int i = 0; i < cols.columnOf.length; i++) {
-            int c = cols.columnOf[i];
-            if (removedColumn[c]) {
-                continue;
-            }
+    static boolean[] pinnedCoreColumns(Columns cols, List<DislocationCore> cores, double lx, double ly,
+                                       double radius) {
+        boolean[] pinned = new boolean[cols.size()];
+        for (int c = 0; c < cols.size(); c++) {
             for (DislocationCore core : cores) {
                 double dx = cols.x[c] - core.position()[0];
                 double dy = cols.y[c] - core.position()[1];
                 dx -= lx * Math.rint(dx / lx);
                 dy -= ly * Math.rint(dy / ly);
-                if (Math.hypot(dx, dy) < radius) {
-                    fixed[3 * a + 2] = true;
-                }
+                pinned[c] |= Math.hypot(dx, dy) < radius;
             }
-            a++;
         }
-        return MoveMask.array(fixed);
+        return pinned;
     }
 
     private static DislocationCore core(double[] p, double[] b, int sign) {

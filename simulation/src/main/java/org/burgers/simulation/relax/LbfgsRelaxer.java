@@ -97,6 +97,8 @@ public final class LbfgsRelaxer implements Relaxer {
             zg = new double[n];
             zgNew = new double[n];
             pc.solve(g, zg);
+            // P couples atoms, so P^-1 g is projected onto the free coordinates (MoveMask); every search
+            // direction is then a combination of g, P^-1 g and stored pairs s, P^-1 y that all vanish there
             obj.project(zg);
         }
         double[] d = new double[n], xNew = new double[n], gNew = new double[n];
@@ -114,11 +116,9 @@ public final class LbfgsRelaxer implements Relaxer {
             }
             it++;
             mem.direction(g, zg, d);
-            obj.project(d);
             if (LineSearch.dot(g, d) >= 0) {
                 mem.reset(trace);
                 mem.direction(g, zg, d);
-                obj.project(d);
             }
             limitStep(d, obj.atomDimension(), o.maxMove());
             LineSearch.Step step = LineSearch.search(obj, x, e, g, d, xNew, gNew, o.maxForceCalls() - calls);
@@ -127,7 +127,6 @@ public final class LbfgsRelaxer implements Relaxer {
                 // the quasi-Newton model misled us: forget it and try the (preconditioned) gradient
                 mem.reset(trace);
                 mem.direction(g, zg, d);
-                obj.project(d);
                 limitStep(d, obj.atomDimension(), o.maxMove());
                 step = LineSearch.search(obj, x, e, g, d, xNew, gNew, o.maxForceCalls() - calls(obj, pc));
                 record(trace, step);
