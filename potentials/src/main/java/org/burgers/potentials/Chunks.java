@@ -1,6 +1,5 @@
 package org.burgers.potentials;
 
-import java.util.function.IntConsumer;
 import org.burgers.core.potential.Partition;
 
 /**
@@ -20,25 +19,5 @@ public final class Chunks {
     /** The partition of n atoms: {@link #COUNT} chunks, forked when allowed and worth it. */
     public static Partition partition(boolean allowed, int n) {
         return Partition.fixed(COUNT, allowed, n, PARALLEL_THRESHOLD);
-    }
-
-    /** Whether to fork for n atoms when the caller allows it (the numbers are the same either way). */
-    public static boolean worthForking(boolean allowed, int n) {
-        return partition(allowed, n).parallel();
-    }
-
-    /** First atom of chunk c of n atoms. */
-    public static int lo(int c, int n) {
-        return (int) ((long) n * c / COUNT);
-    }
-
-    /** Runs body(c) for every chunk c, in parallel (on the common fork-join pool) when asked. */
-    public static void run(boolean parallel, IntConsumer body) {
-        new Partition(COUNT, parallel).run(body);
-    }
-
-    /** Sum of v in index order (a fixed order, for per-chunk partial sums). */
-    public static double sum(double[] v) {
-        return Partition.sum(v);
     }
 }

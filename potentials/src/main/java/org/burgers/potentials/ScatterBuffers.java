@@ -1,5 +1,7 @@
 package org.burgers.potentials;
 
+import org.burgers.core.potential.Partition;
+
 /**
  * Per-chunk accumulators for kernels on a half neighbour list, sized to what each chunk can touch: a half
  * list only pairs i with j &gt;= i, so chunk c (atoms [lo_c, hi_c)) writes to atoms [lo_c, top_c) with top_c
@@ -28,11 +30,12 @@ public final class ScatterBuffers {
 
     /** The atom ranges of the chunks for a half list (offsets, neighbour indices) of n atoms. */
     public static int[][] ranges(int n, int[] off, int[] nbr) {
+        Partition part = Chunks.partition(false, n);
         int[] lo = new int[Chunks.COUNT];
         int[] top = new int[Chunks.COUNT];
         for (int c = 0; c < Chunks.COUNT; c++) {
-            lo[c] = Chunks.lo(c, n);
-            int hi = Chunks.lo(c + 1, n);
+            lo[c] = part.lo(c, n);
+            int hi = part.lo(c + 1, n);
             int t = hi;
             for (int p = off[lo[c]]; p < off[hi]; p++) {
                 t = Math.max(t, nbr[p] + 1);
@@ -58,8 +61,9 @@ public final class ScatterBuffers {
 
     /** out[width*k + d] += sum over chunks c (in order) of chunk c's value for atom k. */
     public void reduceInto(boolean parallel, double[] out) {
-        Chunks.run(parallel, r -> {
-            int a = Chunks.lo(r, n), b = Chunks.lo(r + 1, n);
+        Partition part = new Partition(Chunks.COUNT, parallel);
+        part.run(r -> {
+            int a = part.lo(r, n), b = part.lo(r + 1, n);
             for (int c = 0; c < Chunks.COUNT; c++) {
                 int from = Math.max(a, lo[c]), to = Math.min(b, top[c]);
                 double[] bc = buf[c];

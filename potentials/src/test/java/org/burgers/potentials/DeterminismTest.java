@@ -27,7 +27,7 @@ class DeterminismTest {
 
     @Test
     void testSizesReallyFork() {
-        org.junit.jupiter.api.Assertions.assertTrue(Chunks.worthForking(true, 2662) && Chunks.worthForking(true, 2744));
+        org.junit.jupiter.api.Assertions.assertTrue(Chunks.partition(true, 2662).parallel() && Chunks.partition(true, 2744).parallel());
     }
 
     @Test

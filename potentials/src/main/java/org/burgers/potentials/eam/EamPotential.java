@@ -5,6 +5,7 @@ import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.potential.BlockHessian;
 import org.burgers.core.potential.ElementIndex;
 import org.burgers.core.potential.Evaluation;
+import org.burgers.core.potential.Partition;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
@@ -131,20 +132,21 @@ public final class EamPotential implements Potential {
         double[] vec = nl.vectorsView();
         Geometry g = new Geometry(s.positionsView(), nl.packedShiftsView(), s.cell().matrix());
 
+        Partition part = Chunks.partition(parallel, n);
         int[][] ranges = ScatterBuffers.ranges(n, off, nbr);
 
         // pass 1: densities
         ScatterBuffers rhoBuf = ScatterBuffers.of(n, 1, ranges);
-        Chunks.run(Chunks.worthForking(parallel, n), c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, g,
-                rhoBuf.buffer(c), rhoBuf.base(c)));
+        part.run(c -> densities(part.lo(c, n), part.lo(c + 1, n), type, off, nbr, g, rhoBuf.buffer(c),
+                rhoBuf.base(c)));
         double[] rho = new double[n];
-        rhoBuf.reduceInto(Chunks.worthForking(parallel, n), rho);
+        rhoBuf.reduceInto(part.parallel(), rho);
 
         // pass 2: embedding energies and F'(rho)
         double[] fp = new double[n];
         double[] emb = new double[n];
         double[] fpp = req.hessian() ? new double[n] : null;
-        Chunks.run(Chunks.worthForking(parallel, n), c -> embedding(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, rho, fp, emb, fpp));
+        part.run(c -> embedding(part.lo(c, n), part.lo(c + 1, n), type, rho, fp, emb, fpp));
 
         // pass 3: pair energies, forces, virial
         boolean site = req.siteEnergies();
@@ -152,21 +154,21 @@ public final class EamPotential implements Potential {
         ScatterBuffers sBuf = site ? ScatterBuffers.of(n, 1, ranges) : null;
         double[][] wBuf = new double[Chunks.COUNT][9];
         double[] ePair = new double[Chunks.COUNT];
-        Chunks.run(Chunks.worthForking(parallel, n), c -> ePair[c] = forces(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, off, nbr, g, fp,
+        part.run(c -> ePair[c] = forces(part.lo(c, n), part.lo(c + 1, n), type, off, nbr, g, fp,
                 fBuf.buffer(c), fBuf.base(c), wBuf[c], site ? sBuf.buffer(c) : null));
         double[] f = new double[3 * n];
-        fBuf.reduceInto(Chunks.worthForking(parallel, n), f);
+        fBuf.reduceInto(part.parallel(), f);
         double[] w = new double[9];
         for (double[] wc : wBuf) {
             for (int k = 0; k < 9; k++) {
                 w[k] += wc[k];
             }
         }
-        double energy = Chunks.sum(emb) + Chunks.sum(ePair);
+        double energy = Partition.sum(emb) + Partition.sum(ePair);
         double[] siteE = null;
         if (site) {
             siteE = emb.clone();
-            sBuf.reduceInto(Chunks.worthForking(parallel, n), siteE);
+            sBuf.reduceInto(part.parallel(), siteE);
         }
         BlockHessian h = req.hessian() ? hessian(n, type, off, nbr, vec, fp, fpp) : null;
         return new Evaluation(energy, siteE, f, w, h);
@@ -180,10 +182,11 @@ public final class EamPotential implements Potential {
         int[] type = elements.types(s);
         Geometry g = new Geometry(s.positionsView(), nl.packedShiftsView(), s.cell().matrix());
         ScatterBuffers buf = ScatterBuffers.of(n, 1, ScatterBuffers.ranges(n, nl.offsetsView(), nl.neighboursView()));
-        Chunks.run(Chunks.worthForking(parallel, n), c -> densities(Chunks.lo(c, n), Chunks.lo(c + 1, n), type, nl.offsetsView(),
-                nl.neighboursView(), g, buf.buffer(c), buf.base(c)));
+        Partition part = Chunks.partition(parallel, n);
+        part.run(c -> densities(part.lo(c, n), part.lo(c + 1, n), type, nl.offsetsView(), nl.neighboursView(), g,
+                buf.buffer(c), buf.base(c)));
         double[] rho = new double[n];
-        buf.reduceInto(Chunks.worthForking(parallel, n), rho);
+        buf.reduceInto(part.parallel(), rho);
         return rho;
     }
 
