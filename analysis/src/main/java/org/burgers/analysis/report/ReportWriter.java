@@ -49,7 +49,22 @@ public final class ReportWriter {
      */
     public static Map<String, Object> write(Path dir, String title, Object settings, List<ExperimentResult> results,
                                             int sweepDegree, List<String> notes, List<TheoremConstants> constants) {
-        List<RateEntry> rates = rates(results, sweepDegree);
+        return write(dir, title, settings, results, sweepDegree, ANY_PAIR_DEGREE, notes, constants);
+    }
+
+    /** Pair degree of the L sweep that accepts every pair degree (studies without a pair-degree sweep). */
+    public static final int ANY_PAIR_DEGREE = -1;
+
+    /**
+     * As {@link #write(Path, String, Object, List, int, List, List)} for a study whose L sweep has pair degree
+     * {@code sweepPairDegree}: experiments of other pair degrees (the pair-degree RMSE sweep) join the RMSE
+     * sweep only.
+     */
+    public static Map<String, Object> write(Path dir, String title, Object settings, List<ExperimentResult> results,
+                                            int sweepDegree, int sweepPairDegree, List<String> notes,
+                                            List<TheoremConstants> constants) {
+        Sweep sweep = new Sweep(sweepDegree, sweepPairDegree);
+        List<RateEntry> rates = rates(results, sweep);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("title", title);
         json.put("settings", settings);
@@ -72,27 +87,44 @@ public final class ReportWriter {
             throw new UncheckedIOException(e);
         }
         ResultStore.writeAtomically(dir.resolve("report.json"), sanitise(json));
-        List<String> images = plots(dir, results, sweepDegree);
+        List<String> images = plots(dir, results, sweep);
         ResultStore.writeStringAtomically(dir.resolve("report.md"), markdown(title, rates, results, images, allNotes,
-                sweepDegree) + constantsMarkdown(constants));
+                sweep) + constantsMarkdown(constants));
         ResultStore.writeStringAtomically(dir.resolve("report.html"), html(title, rates, results, images, allNotes)
                 .replace("</body></html>", constantsHtml(constants) + "</body></html>"));
         return json;
     }
 
+    /** The basis of the L sweep: many-body degree and pair degree ({@link #ANY_PAIR_DEGREE}: any). */
+    record Sweep(int degree, int pairDegree) {
+        boolean has(ExperimentResult r) {
+            return pairDegree == ANY_PAIR_DEGREE ? r.degree() == degree : r.inSweep(degree, pairDegree);
+        }
+    }
+
     /** Rates of both errors against L for each case (at the sweep degree) and against the test RMSE. */
     public static List<RateEntry> rates(List<ExperimentResult> results, int sweepDegree) {
+        return rates(results, new Sweep(sweepDegree, ANY_PAIR_DEGREE));
+    }
+
+    /** As {@link #rates(List, int)}, the L sweep at pair degree {@code sweepPairDegree}. */
+    public static List<RateEntry> rates(List<ExperimentResult> results, int sweepDegree, int sweepPairDegree) {
+        return rates(results, new Sweep(sweepDegree, sweepPairDegree));
+    }
+
+    private static List<RateEntry> rates(List<ExperimentResult> results, Sweep sweep) {
         List<RateEntry> out = new ArrayList<>();
         for (String q : List.of("geometry", "energy")) {
             for (String c : CASES) {
                 List<ExperimentResult> pts = results.stream()
-                        .filter(r -> r.ok() && r.caseName().equals(c) && r.degree() == sweepDegree).toList();
+                        .filter(r -> r.ok() && r.caseName().equals(c) && sweep.has(r)).toList();
                 if (pts.size() >= 2) {
                     out.add(entry(q, "L", c, pts, r -> r.trainingSize()));
                 }
             }
             for (String c : CASES) {
-                // the RMSE sweep: several degrees at one L (the largest L that has more than one degree)
+                // the RMSE sweep: several bases (many-body or pair degrees) at one L (the largest L that has
+                // more than one)
                 TreeSet<Double> ls = new TreeSet<>();
                 for (ExperimentResult r : results) {
                     if (r.ok() && r.caseName().equals(c)) {
@@ -102,7 +134,7 @@ public final class ReportWriter {
                 for (Double l : ls.descendingSet()) {
                     List<ExperimentResult> pts = results.stream().filter(r -> r.ok() && r.caseName().equals(c)
                             && r.trainingSize() == l).toList();
-                    if (pts.stream().map(ExperimentResult::degree).distinct().count() >= 2) {
+                    if (pts.stream().map(ExperimentResult::basisKey).distinct().count() >= 2) {
                         out.add(entry(q, "rmse", c, pts, ExperimentResult::testForceRmse));
                         break;
                     }
@@ -122,7 +154,7 @@ public final class ReportWriter {
         return new RateEntry(q, against, c, slope, ci, rate.points(), Predictions.slope(q, against, c));
     }
 
-    private static List<String> plots(Path dir, List<ExperimentResult> results, int sweepDegree) {
+    private static List<String> plots(Path dir, List<ExperimentResult> results, Sweep sweep) {
         List<String> files = new ArrayList<>();
         for (String q : List.of("geometry", "farfield", "energy")) {
             XYChart ch = new XYChartBuilder().width(640).height(480).title((q.equals("farfield") ? "far-field geometry"
@@ -134,7 +166,7 @@ public final class ReportWriter {
             boolean any = false;
             for (String c : CASES) {
                 List<ExperimentResult> pts = results.stream().filter(r -> r.ok() && r.caseName().equals(c)
-                        && r.degree() == sweepDegree && value(r, q) > 0).sorted(
+                        && sweep.has(r) && value(r, q) > 0).sorted(
                         java.util.Comparator.comparingDouble(ExperimentResult::trainingSize)).toList();
                 if (pts.isEmpty()) {
                     continue;
@@ -161,7 +193,7 @@ public final class ReportWriter {
                 List<ExperimentResult> pts = results.stream().filter(r -> r.ok() && r.trainingSize() == l
                         && r.caseName().equals("cle-nonlinear") && value(r, q) > 0 && r.testForceRmse() > 0)
                         .sorted(java.util.Comparator.comparingDouble(ExperimentResult::testForceRmse)).toList();
-                if (pts.stream().map(ExperimentResult::degree).distinct().count() < 2) {
+                if (pts.stream().map(ExperimentResult::basisKey).distinct().count() < 2) {
                     continue;
                 }
                 XYSeries s = rm.addSeries(String.format(Locale.ROOT, "L = %g", l),
@@ -197,8 +229,12 @@ public final class ReportWriter {
      * and eps_1^V, and at how many L values each case has the smallest far-field error.
      */
     static String separation(List<ExperimentResult> results, int sweepDegree) {
+        return separation(results, new Sweep(sweepDegree, ANY_PAIR_DEGREE));
+    }
+
+    static String separation(List<ExperimentResult> results, Sweep sweep) {
         TreeSet<Double> ls = new TreeSet<>();
-        results.stream().filter(r -> r.degree() == sweepDegree).forEach(r -> ls.add(r.trainingSize()));
+        results.stream().filter(sweep::has).forEach(r -> ls.add(r.trainingSize()));
         if (ls.isEmpty()) {
             return "";
         }
@@ -210,7 +246,7 @@ public final class ReportWriter {
         for (double l : ls) {
             List<ExperimentResult> row = new ArrayList<>();
             for (String c : CASES) {
-                row.add(results.stream().filter(r -> r.degree() == sweepDegree && r.trainingSize() == l
+                row.add(results.stream().filter(r -> sweep.has(r) && r.trainingSize() == l
                         && r.caseName().equals(c)).findFirst().orElse(null));
             }
             sb.append("| ").append(fmt(l));
@@ -260,7 +296,7 @@ public final class ReportWriter {
     }
 
     private static String markdown(String title, List<RateEntry> rates, List<ExperimentResult> results,
-                                   List<String> images, List<String> notes, int sweepDegree) {
+                                   List<String> images, List<String> notes, Sweep sweep) {
         StringBuilder sb = new StringBuilder("# " + title + "\n\n## Rates (log-log slopes, 95% intervals)\n\n");
         sb.append("| quantity | against | case | slope | 95% interval | points | Table 1 |\n|---|---|---|---|---|---|---|\n");
         for (RateEntry r : rates) {
@@ -269,12 +305,12 @@ public final class ReportWriter {
                     .append(fmt(r.ci95()[1])).append("] | ").append(r.points()).append(" | ")
                     .append(fmt(r.predicted())).append(" |\n");
         }
-        sb.append(separation(results, sweepDegree));
-        sb.append("\n## Experiments\n\n| id | case | L | D | basis | geometry (A) | far field (A) | energy (eV) "
+        sb.append(separation(results, sweep));
+        sb.append("\n## Experiments\n\n| id | case | L | D (/ pair D) | basis | geometry (A) | far field (A) | energy (eV) "
                 + "| test E RMSE (meV/atom) | test F RMSE (meV/A) | eps1V | eps2V |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ExperimentResult r : results) {
             sb.append("| ").append(r.id()).append(" | ").append(r.caseName()).append(" | ").append(fmt(r.trainingSize()))
-                    .append(" | ").append(r.degree()).append(" | ").append(r.basisSize()).append(" | ")
+                    .append(" | ").append(r.basisKey()).append(" | ").append(r.basisSize()).append(" | ")
                     .append(fmt(r.geometryError())).append(" | ").append(fmt(r.farFieldGeometryError())).append(" | ")
                     .append(fmt(r.energyError())).append(" | ")
                     .append(fmt(r.testEnergyRmse())).append(" | ").append(fmt(r.testForceRmse())).append(" | ")
@@ -352,13 +388,13 @@ public final class ReportWriter {
         for (String img : images) {
             sb.append("<p><img src=\"").append(img).append("\" alt=\"").append(img).append("\"></p>\n");
         }
-        sb.append("<h2>Experiments</h2>\n<table><tr><th>id</th><th>case</th><th>L</th><th>D</th><th>basis</th>"
+        sb.append("<h2>Experiments</h2>\n<table><tr><th>id</th><th>case</th><th>L</th><th>D (/ pair D)</th><th>basis</th>"
                 + "<th>geometry (A)</th><th>far field (A)</th><th>energy (eV)</th><th>test E RMSE</th><th>test F RMSE</th>"
                 + "<th>eps1V</th>"
                 + "<th>eps2V</th></tr>\n");
         for (ExperimentResult r : results) {
             sb.append("<tr><td>").append(esc(r.id())).append("</td><td>").append(r.caseName()).append("</td><td>")
-                    .append(fmt(r.trainingSize())).append("</td><td>").append(r.degree()).append("</td><td>")
+                    .append(fmt(r.trainingSize())).append("</td><td>").append(r.basisKey()).append("</td><td>")
                     .append(r.basisSize()).append("</td><td>").append(fmt(r.geometryError())).append("</td><td>")
                     .append(fmt(r.farFieldGeometryError())).append("</td><td>")
                     .append(fmt(r.energyError())).append("</td><td>").append(fmt(r.testEnergyRmse())).append("</td><td>")

@@ -27,11 +27,20 @@ public final class AceBasisFactory implements BasisFactory {
 
     @Override
     public LinearBasis basis(int degree) {
+        return basis(degree, settings.pairDegreeFor(degree));
+    }
+
+    @Override
+    public LinearBasis basis(int degree, int pairDegree) {
+        if (pairDegree < degree) {
+            throw new org.burgers.core.InputException("pair degree " + pairDegree + " is below the many-body degree "
+                    + degree);
+        }
         double r0 = settings.r0() > 0 ? settings.r0() : Double.NaN;
         AceSpec d = AceSpec.of(species, settings.order(), degree, settings.rcut(), r0);
         double wL = settings.wL() == null ? d.wL() : settings.wL();
         return new AceBasis(new AceSpec(d.species(), d.order(), d.degree(), d.rcut(), d.r0(), wL, true,
-                settings.pairDegreeFor(degree), d.pairRcut()));
+                pairDegree, d.pairRcut()));
     }
 
     /**

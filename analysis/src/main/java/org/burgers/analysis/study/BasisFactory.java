@@ -14,6 +14,15 @@ public interface BasisFactory {
     LinearBasis basis(int degree);
 
     /**
+     * The basis of many-body degree {@code degree} with pair degree {@code pairDegree} (the pair-degree RMSE
+     * sweep, {@code rmsePairDegrees}). Bases without a separate pair part cannot honour it and say so.
+     */
+    default LinearBasis basis(int degree, int pairDegree) {
+        throw new org.burgers.core.InputException(getClass().getSimpleName() + " has no pair degree: the "
+                + "document's basis.rmsePairDegrees needs a basis with a pair part (ACE)");
+    }
+
+    /**
      * Prior rows to add to every fit on {@code basis} (e.g. the curvature prior of the pair function); none by
      * default.
      */

@@ -31,16 +31,32 @@ package org.burgers.analysis.study;
  *                          loss change, the response of the crystal between the cores, is measured here
  * @param farFieldRadius    the radius of the excluded core regions (A): the basis cutoff
  * @param farFieldSites     how many sites the far field has
+ * @param pairDegree        the pair degree of the basis, or null in records stored before it was recorded
+ *                          (then the document's); experiments of the pair-degree RMSE sweep differ from the
+ *                          L sweep only in it
  */
 public record ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
                                double geometryError, double energyError, double testEnergyRmse,
                                double testForceRmse, double trainForceRmse, double eps1V, double eps2V,
                                boolean modelConverged, int modelIterations, String failure, double seconds,
                                double referenceEnergy, double modelEnergy, java.util.List<String> warnings,
-                               double farFieldGeometryError, double farFieldRadius, int farFieldSites) {
+                               double farFieldGeometryError, double farFieldRadius, int farFieldSites,
+                               Integer pairDegree) {
 
     public ExperimentResult {
         warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+    }
+
+    /** Without the pair degree (records stored before it was recorded). */
+    public ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
+                            double geometryError, double energyError, double testEnergyRmse, double testForceRmse,
+                            double trainForceRmse, double eps1V, double eps2V, boolean modelConverged,
+                            int modelIterations, String failure, double seconds, double referenceEnergy,
+                            double modelEnergy, java.util.List<String> warnings, double farFieldGeometryError,
+                            double farFieldRadius, int farFieldSites) {
+        this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
+                testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
+                referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, null);
     }
 
     /** Without the energies and warnings (synthetic results in tests). */
@@ -50,7 +66,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             int modelIterations, String failure, double seconds) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                Double.NaN, Double.NaN, java.util.List.of(), Double.NaN, Double.NaN, 0);
+                Double.NaN, Double.NaN, java.util.List.of(), Double.NaN, Double.NaN, 0, null);
     }
 
     /** Without the far-field error (records stored before it was measured). */
@@ -61,7 +77,20 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             double modelEnergy, java.util.List<String> warnings) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                referenceEnergy, modelEnergy, warnings, Double.NaN, Double.NaN, 0);
+                referenceEnergy, modelEnergy, warnings, Double.NaN, Double.NaN, 0, null);
+    }
+
+    /**
+     * Whether this experiment belongs to the L sweep of a study whose sweep has many-body degree {@code
+     * sweepDegree} and pair degree {@code sweepPairDegree} (a record without a pair degree has the document's).
+     */
+    public boolean inSweep(int sweepDegree, int sweepPairDegree) {
+        return degree == sweepDegree && (pairDegree == null || pairDegree == sweepPairDegree);
+    }
+
+    /** The basis of this experiment, "D" or "D/P" (many-body / pair degree), to tell the RMSE sweep's apart. */
+    public String basisKey() {
+        return pairDegree == null ? Integer.toString(degree) : degree + "/" + pairDegree;
     }
 
     public boolean ok() {

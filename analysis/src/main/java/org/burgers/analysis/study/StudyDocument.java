@@ -58,9 +58,21 @@ public record StudyDocument(String name, String system, String reference, double
      *                     100 eV/A (docs/ace-accuracy.md, "Paper preset")
      * @param pairCurvatureFrom rlo (A), the lower end of the prior's integral, or null for r0 / 2
      * @param pairCurvatureTo rhi (A), its upper end, or null for the pair cutoff
+     * @param rmsePairDegrees pair degrees of a second RMSE sweep (at the largest L, many-body degree {@code
+     *                     degree}), or null / empty for none. Where the many-body degree does not move the test
+     *                     RMSE (W: 6.0-6.2 meV/A for degrees 10-14) the pair degree does (280 to 6.7 meV/A for
+     *                     40-200, results/exploratory/w-screw-pair-degree), so this sweep spans the error-vs-RMSE
+     *                     figures of the paper
      */
     public record Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0, Integer pairDegree,
-                        Double wL, Double pairCurvature, Double pairCurvatureFrom, Double pairCurvatureTo) {
+                        Double wL, Double pairCurvature, Double pairCurvatureFrom, Double pairCurvatureTo,
+                        List<Integer> rmsePairDegrees) {
+
+        public Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0, Integer pairDegree,
+                     Double wL, Double pairCurvature, Double pairCurvatureFrom, Double pairCurvatureTo) {
+            this(order, degree, rmseDegrees, rcut, r0, pairDegree, wL, pairCurvature, pairCurvatureFrom,
+                    pairCurvatureTo, null);
+        }
 
         public Basis(int order, int degree, List<Integer> rmseDegrees, double rcut, double r0) {
             this(order, degree, rmseDegrees, rcut, r0, null, null, null, null, null);
@@ -138,6 +150,12 @@ public record StudyDocument(String name, String system, String reference, double
         require(basis != null && basis.order() >= 1 && basis.degree() >= 1 && basis.rcut() > 0, where,
                 "basis needs order >= 1, degree >= 1, rcut > 0");
         require(basis.pairDegree() == null || basis.pairDegree() >= 1, where, "basis.pairDegree must be >= 1");
+        if (basis.rmsePairDegrees() != null) {
+            for (Integer p : basis.rmsePairDegrees()) {
+                require(p != null && p >= basis.degree(), where, "basis.rmsePairDegrees: " + p
+                        + " is below the many-body degree " + basis.degree() + " (the pair degree is never lower)");
+            }
+        }
         require(basis.pairCurvature() == null || (basis.pairCurvature() >= 0 && Double.isFinite(basis.pairCurvature())),
                 where, "basis.pairCurvature must be >= 0");
         require(basis.pairCurvatureFrom() == null || (basis.pairCurvatureFrom() > 0

@@ -90,8 +90,12 @@ public final class StudyRunner {
         return Guice.createInjector(new StudyModule(doc)).getInstance(StudyRunner.class);
     }
 
-    /** One planned experiment. */
-    public record Planned(String id, double trainingSize, String caseName, int degree) {
+    /**
+     * One planned experiment. {@code pairDegree} is the pair degree of its basis; {@code pairSwept} marks the
+     * experiments of the pair-degree RMSE sweep (their ids carry {@code -P<pair degree>}).
+     */
+    public record Planned(String id, double trainingSize, String caseName, int degree, int pairDegree,
+                          boolean pairSwept) {
     }
 
     public List<Planned> plan() {
@@ -103,26 +107,36 @@ public final class StudyRunner {
                 cases.add(c);
             }
         }
-        int sweep = doc.basis().degree();
+        StudyDocument.Basis b = doc.basis();
+        int sweep = b.degree();
         for (double l : ls) {
             for (String c : cases) {
-                out.add(planned(l, c, sweep));
+                out.add(planned(l, c, sweep, b.pairDegreeFor(sweep), false));
             }
         }
         String rmseCase = cases.contains(RMSE_CASE) ? RMSE_CASE : cases.get(cases.size() - 1);
         double lMax = ls.get(ls.size() - 1);
-        if (doc.basis().rmseDegrees() != null) {
-            for (int d : new TreeSet<>(doc.basis().rmseDegrees())) {
+        if (b.rmseDegrees() != null) {
+            for (int d : new TreeSet<>(b.rmseDegrees())) {
                 if (d != sweep) {
-                    out.add(planned(lMax, rmseCase, d));
+                    out.add(planned(lMax, rmseCase, d, b.pairDegreeFor(d), false));
+                }
+            }
+        }
+        if (b.rmsePairDegrees() != null) {
+            for (int p : new TreeSet<>(b.rmsePairDegrees())) {
+                if (p != b.pairDegreeFor(sweep)) {
+                    out.add(planned(lMax, rmseCase, sweep, p, true));
                 }
             }
         }
         return out;
     }
 
-    private static Planned planned(double l, String c, int d) {
-        return new Planned(String.format(Locale.ROOT, "L%07.2f-D%02d-%s", l, d, c), l, c, d);
+    private static Planned planned(double l, String c, int d, int pair, boolean pairSwept) {
+        String id = pairSwept ? String.format(Locale.ROOT, "L%07.2f-D%02d-P%03d-%s", l, d, pair, c)
+                : String.format(Locale.ROOT, "L%07.2f-D%02d-%s", l, d, c);
+        return new Planned(id, l, c, d, pair, pairSwept);
     }
 
     /**
@@ -143,7 +157,8 @@ public final class StudyRunner {
             ctx.prepareReference(out);
             int left = todo.size();
             for (Planned p : todo) {
-                progress.line("experiment %s: L = %g, case %s, degree %d", p.id(), p.trainingSize(), p.caseName(), p.degree());
+                progress.line("experiment %s: L = %g, case %s, degree %d, pair degree %d", p.id(), p.trainingSize(),
+                        p.caseName(), p.degree(), p.pairDegree());
                 ExperimentResult r = ctx.experiment(p);
                 store.save(r);
                 left--;
@@ -198,7 +213,8 @@ public final class StudyRunner {
         // Theorem 3.1's constants: n_D = 4 cores of the quadrupole, L_D = N/2 their separation
         List<org.burgers.analysis.report.TheoremConstants> constants = d.system().equals("w-loop") ? List.of()
                 : org.burgers.analysis.report.TheoremConstants.estimate(results, 4, d.simulationSize() / 2);
-        return ReportWriter.write(out, d.name(), settings, results, d.basis().degree(), notes, constants);
+        return ReportWriter.write(out, d.name(), settings, results, d.basis().degree(),
+                d.basis().pairDegreeFor(d.basis().degree()), notes, constants);
     }
 
     private void checkSameStudy(Path out) {
@@ -239,7 +255,7 @@ public final class StudyRunner {
         Crystal crystal;
         ReferenceEnergies e0;
         final Map<Double, TrainingData> training = new HashMap<>();
-        final Map<Integer, DegreeData> degrees = new HashMap<>();
+        final Map<List<Integer>, DegreeData> degrees = new HashMap<>();
 
         Context(ReferenceCache cache, Progress progress) {
             this.cache = cache;
@@ -402,16 +418,17 @@ public final class StudyRunner {
             return List.of(frames);
         }
 
-        DegreeData degree(int d) {
-            return degrees.computeIfAbsent(d, k -> {
+        /** The basis of many-body degree d and pair degree pair, with its elastic observation (memoised). */
+        DegreeData degree(int d, int pair) {
+            return degrees.computeIfAbsent(List.of(d, pair), k -> {
                 long t0 = System.nanoTime();
-                LinearBasis basis = bases.basis(k);
+                LinearBasis basis = pair == doc.basis().pairDegreeFor(d) ? bases.basis(d) : bases.basis(d, pair);
                 Structure cell = crystal.conventionalCell().withoutArrays();
                 String name = String.format(Locale.ROOT, "%s %s a=%.6f", crystal.lattice().name(),
                         String.join(",", crystal.distinctSpecies()), crystal.a());
                 ElasticObservation el = ElasticObservation.of(name, reference, basis, cell, true);
-                progress.line("basis of degree %d: %d functions; elastic observations of the reference and the basis "
-                        + "(%.1f s)", k, basis.size(), (System.nanoTime() - t0) * 1e-9);
+                progress.line("basis of degree %d, pair degree %d: %d functions; elastic observations of the "
+                        + "reference and the basis (%.1f s)", d, pair, basis.size(), (System.nanoTime() - t0) * 1e-9);
                 return new DegreeData(basis, el);
             });
         }
@@ -437,7 +454,7 @@ public final class StudyRunner {
                 if (td.failure() != null) {
                     throw new StageFailure(td.failure());
                 }
-                DegreeData dd = degree(p.degree());
+                DegreeData dd = degree(p.degree(), p.pairDegree());
                 basisSize = dd.basis().size();
                 long tf = System.nanoTime();
                 Fitter.Result fit = Fitter.fit(dd.basis(), td.train(), td.test(),
@@ -490,7 +507,8 @@ public final class StudyRunner {
             double seconds = (System.nanoTime() - t0) * 1e-9;
             return new ExperimentResult(p.id(), p.caseName(), p.trainingSize(), p.degree(), basisSize, geometry,
                     energyErr, teE, teF, trF, eps1, eps2, conv, iters, failure, seconds, refEnergy, modelEnergy, warnings,
-                    far, ref == null ? Double.NaN : ref.farRadius(), ref == null ? 0 : ref.farSites().length);
+                    far, ref == null ? Double.NaN : ref.farRadius(), ref == null ? 0 : ref.farSites().length,
+                    p.pairDegree());
         }
     }
 
