@@ -195,6 +195,9 @@ public final class StudyRunner {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> ref = ResultStore.MAPPER.readValue(refFile.toFile(), Map.class);
                 settings.put("reference", ref);
+                if (ref.get("lostDislocations") != null) {
+                    notes.add(String.valueOf(ref.get("lostDislocations")) + "; no experiment uses it");
+                }
                 if (!Boolean.TRUE.equals(ref.get("converged"))) {
                     notes.add("the reference relaxation of the quadrupole did NOT converge: " + ref.get("message")
                             + " (fmax " + ref.get("fmax") + " eV/A); no experiment uses it");
@@ -307,6 +310,12 @@ public final class StudyRunner {
             info.put("fmax", r.relaxed().fmax());
             info.put("message", r.relaxed().message());
             info.put("relativeEnergy", r.energy());
+            if (Double.isFinite(r.energyPerLineLength())) {
+                info.put("energyPerLineLength", r.energyPerLineLength());
+            }
+            if (r.lostDislocations() != null) {
+                info.put("lostDislocations", r.lostDislocations());
+            }
             info.put("perfectSiteEnergies", e0.e0());
             return info;
         }
@@ -344,8 +353,12 @@ public final class StudyRunner {
                 progress.line("  far field: %d of %d sites farther than %.2f A (the basis cutoff) from every core",
                         farSites.length, start.size(), farRadius);
             }
-            return new SimulationReference(label, predictor, relaxed, configurations.stencil(predictor), energy,
-                    farSites, farRadius);
+            SimulationReference sim = new SimulationReference(label, predictor, relaxed,
+                    configurations.stencil(predictor), energy, farSites, farRadius);
+            if (sim.lostDislocations() != null) {
+                progress.line("  WARNING: %s", sim.lostDislocations());
+            }
+            return sim;
         }
 
         TrainingData training(double l) {
@@ -449,6 +462,9 @@ public final class StudyRunner {
                 if (!ref.relaxed().converged()) {
                     throw new StageFailure("the reference relaxation of the " + ref.label() + " did not converge: "
                             + ref.relaxed().message() + " (fmax " + ref.relaxed().fmax() + " eV/A)");
+                }
+                if (ref.lostDislocations() != null) {
+                    throw new StageFailure(ref.lostDislocations());
                 }
                 TrainingData td = training(p.trainingSize());
                 if (td.failure() != null) {
