@@ -9,28 +9,42 @@ import org.burgers.core.structure.Element;
 import org.burgers.core.structure.Structure;
 
 /**
- * An elastic observation as configured: a Bravais lattice (bcc or fcc; clamped-ion Cauchy-Born is exact for
- * them, and relaxed-ion tensors would not be linear in the coefficients), its species, the reference potential
- * (a {@code scheme:argument} specification) and optionally the lattice constant (relaxed with the reference
- * potential when absent).
+ * An elastic observation as configured: a lattice whose sites are all inversion centres (bcc, fcc, and B2),
+ * its species (for B2 two, corner then centre: {@code Ni,Al}), the reference potential (a {@code
+ * scheme:argument} specification) and optionally the lattice constant (relaxed with the reference potential
+ * when absent). On these lattices a homogeneous strain leaves every site an inversion centre, so the energy is
+ * even in the sublattice shift and the shift stays zero: the clamped-ion Cauchy-Born tensors, which are linear
+ * in the coefficients, are the relaxed-ion ones at every order. Diamond is refused: its sites are not inversion
+ * centres and its relaxed-ion tensors are not linear in the coefficients.
  */
 public record ElasticSpec(String lattice, String species, String potential, Double a0) {
 
     public ElasticSpec {
         lattice = lattice.toLowerCase(Locale.ROOT);
-        if (!lattice.equals("bcc") && !lattice.equals("fcc")) {
-            throw new InputException("elastic observation: lattice '" + lattice + "' is not supported (bcc or fcc; "
-                    + "lattices with a basis need relaxed-ion constants, which are not linear in the coefficients)");
+        if (!lattice.equals("bcc") && !lattice.equals("fcc") && !lattice.equals("b2")) {
+            throw new InputException("elastic observation: lattice '" + lattice + "' is not supported (bcc, fcc or "
+                    + "b2; lattices whose sites are not inversion centres need relaxed-ion constants, which are not "
+                    + "linear in the coefficients)");
         }
-        if (!Element.isKnown(species)) {
-            throw new InputException("elastic observation: unknown species '" + species + "'");
+        String[] sp = species.split(",", -1);
+        if (sp.length != (lattice.equals("b2") ? 2 : 1)) {
+            throw new InputException("elastic observation: lattice " + lattice + " needs " + (lattice.equals("b2")
+                    ? "two species, corner and centre (e.g. Ni,Al)" : "one species") + ", got '" + species + "'");
+        }
+        for (String e : sp) {
+            if (!Element.isKnown(e.trim())) {
+                throw new InputException("elastic observation: unknown species '" + e.trim() + "'");
+            }
         }
         if (a0 != null && !(a0 > 0)) {
             throw new InputException("elastic observation: a0 must be positive, got " + a0);
         }
     }
 
-    /** {@code bcc:builtin:W} (lattice, then the potential specification) for the given species. */
+    /**
+     * {@code bcc:builtin:W} (lattice, then the potential specification) for the given species (for b2 the two,
+     * comma-separated).
+     */
     public static ElasticSpec parse(String text, String species) {
         int colon = text.indexOf(':');
         if (colon <= 0) {
@@ -41,13 +55,15 @@ public record ElasticSpec(String lattice, String species, String potential, Doub
 
     /** The conventional cubic cell at lattice constant 1. */
     public Structure unitCellAtScaleOne() {
-        double[][] basis = lattice.equals("bcc") ? new double[][] {{0, 0, 0}, {0.5, 0.5, 0.5}}
-                : new double[][] {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5}};
+        double[][] basis = lattice.equals("fcc") ? new double[][] {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5}}
+                : new double[][] {{0, 0, 0}, {0.5, 0.5, 0.5}};
+        String[] sp = species.split(",");
         double[] x = new double[3 * basis.length];
         Element[] el = new Element[basis.length];
         for (int i = 0; i < basis.length; i++) {
             System.arraycopy(basis[i], 0, x, 3 * i, 3);
-            el[i] = Element.of(species);
+            // b2: corner and centre; bcc, fcc: one species
+            el[i] = Element.of(sp[Math.min(i, sp.length - 1)].trim());
         }
         return new Structure(x, el, Cell.orthorhombic(1, 1, 1));
     }
@@ -63,7 +79,7 @@ public record ElasticSpec(String lattice, String species, String potential, Doub
     }
 
     public double relaxedA0(Potential reference, double nearestNeighbour) {
-        double guess = lattice.equals("bcc") ? 2 * nearestNeighbour / Math.sqrt(3) : Math.sqrt(2) * nearestNeighbour;
+        double guess = lattice.equals("fcc") ? Math.sqrt(2) * nearestNeighbour : 2 * nearestNeighbour / Math.sqrt(3);
         return LatticeConstant.relax(reference, unitCellAtScaleOne(), 0.75 * guess, 1.25 * guess).a();
     }
 }

@@ -106,8 +106,12 @@ public record FitConfig(Path train, Path test, AceSpec basis, Map<String, Double
                 String wh = where + ".elastic[" + i + "]";
                 JsonNode n = object(arr.get(i), wh);
                 keys(n, ELASTIC, wh);
-                String sp = n.has("species") ? n.get("species").asText() : spec.species().get(0);
-                elastic.add(new ElasticSpec(required(n, "lattice", wh).asText(), sp,
+                String lat = required(n, "lattice", wh).asText();
+                // default: the first basis species; for b2 the first two (corner, centre)
+                String sp = n.has("species") ? n.get("species").asText()
+                        : lat.equalsIgnoreCase("b2") && spec.species().size() >= 2
+                        ? spec.species().get(0) + "," + spec.species().get(1) : spec.species().get(0);
+                elastic.add(new ElasticSpec(lat, sp,
                         required(n, "potential", wh).asText(), n.has("a0") ? number(n.get("a0"), wh + ".a0") : null));
             }
         }
