@@ -307,13 +307,15 @@ public final class ReportWriter {
         }
         sb.append(separation(results, sweep));
         sb.append("\n## Experiments\n\n| id | case | L | D (/ pair D) | basis | geometry (A) | far field (A) | energy (eV) "
-                + "| test E RMSE (meV/atom) | test F RMSE (meV/A) | eps1V | eps2V |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| test E RMSE (meV/atom) | test F RMSE (meV/A) | F^ML(ybar) rms, all / far field (meV/A) | eps1V | eps2V |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ExperimentResult r : results) {
             sb.append("| ").append(r.id()).append(" | ").append(r.caseName()).append(" | ").append(fmt(r.trainingSize()))
                     .append(" | ").append(r.basisKey()).append(" | ").append(r.basisSize()).append(" | ")
                     .append(fmt(r.geometryError())).append(" | ").append(fmt(r.farFieldGeometryError())).append(" | ")
                     .append(fmt(r.energyError())).append(" | ")
                     .append(fmt(r.testEnergyRmse())).append(" | ").append(fmt(r.testForceRmse())).append(" | ")
+                    .append(fmt(r.ybarForceRmse())).append(" / ").append(fmt(r.ybarFarFieldForceRmse())).append(" | ")
                     .append(fmt(r.eps1V())).append(" | ").append(fmt(r.eps2V())).append(" |\n");
         }
         sb.append('\n');
@@ -390,7 +392,7 @@ public final class ReportWriter {
         }
         sb.append("<h2>Experiments</h2>\n<table><tr><th>id</th><th>case</th><th>L</th><th>D (/ pair D)</th><th>basis</th>"
                 + "<th>geometry (A)</th><th>far field (A)</th><th>energy (eV)</th><th>test E RMSE</th><th>test F RMSE</th>"
-                + "<th>eps1V</th>"
+                + "<th>F^ML(ybar) rms, all / far field (meV/A)</th><th>eps1V</th>"
                 + "<th>eps2V</th></tr>\n");
         for (ExperimentResult r : results) {
             sb.append("<tr><td>").append(esc(r.id())).append("</td><td>").append(r.caseName()).append("</td><td>")
@@ -398,7 +400,8 @@ public final class ReportWriter {
                     .append(r.basisSize()).append("</td><td>").append(fmt(r.geometryError())).append("</td><td>")
                     .append(fmt(r.farFieldGeometryError())).append("</td><td>")
                     .append(fmt(r.energyError())).append("</td><td>").append(fmt(r.testEnergyRmse())).append("</td><td>")
-                    .append(fmt(r.testForceRmse())).append("</td><td>").append(fmt(r.eps1V())).append("</td><td>")
+                    .append(fmt(r.testForceRmse())).append("</td><td>").append(fmt(r.ybarForceRmse())).append(" / ")
+                    .append(fmt(r.ybarFarFieldForceRmse())).append("</td><td>").append(fmt(r.eps1V())).append("</td><td>")
                     .append(fmt(r.eps2V())).append("</td></tr>\n");
         }
         sb.append("</table>\n");

@@ -66,6 +66,15 @@ public final class AceBasisFactory implements BasisFactory {
     static final double GRID = 0.005;
 
     @Override
+    public boolean writeModel(LinearBasis basis, double[] c, ReferenceEnergies e0, java.nio.file.Path file) {
+        if (!(basis instanceof AceBasis ace)) {
+            return false;
+        }
+        new org.burgers.ace.model.AceModel(ace.spec(), e0.e0(), c).write(file);
+        return true;
+    }
+
+    @Override
     public Potential model(LinearBasis basis, double[] c, ReferenceEnergies e0) {
         if (basis instanceof AceBasis ace) {
             return AcePotential.of(ace, c, e0.e0());

@@ -30,6 +30,14 @@ public interface BasisFactory {
         return java.util.List.of();
     }
 
+    /**
+     * Writes the fitted model to {@code file} in a form a potential specification loads (ACE: {@code
+     * ace:FILE}); returns false if this kind of basis has no model file.
+     */
+    default boolean writeModel(LinearBasis basis, double[] c, ReferenceEnergies e0, java.nio.file.Path file) {
+        return false;
+    }
+
     /** The potential with coefficients {@code c} on {@code basis} (one-body energies {@code e0} added). */
     Potential model(LinearBasis basis, double[] c, ReferenceEnergies e0);
 }

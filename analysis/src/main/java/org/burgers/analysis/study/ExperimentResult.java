@@ -33,7 +33,10 @@ package org.burgers.analysis.study;
  * @param farFieldSites     how many sites the far field has
  * @param pairDegree        the pair degree of the basis, or null in records stored before it was recorded
  *                          (then the document's); experiments of the pair-degree RMSE sweep differ from the
- *                          L sweep only in it
+ *                          L sweep only in it * @param ybarForceRmse     rms of the fitted model's force components at the reference equilibrium ybar
+ *                          (meV/A; the reference's own is below fmax there): the consistency error that drives
+ *                          the geometry error, or null / NaN (older records, failed fits)
+ * @param ybarFarFieldForceRmse the same over the far-field sites only
  */
 public record ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
                                double geometryError, double energyError, double testEnergyRmse,
@@ -41,7 +44,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                                boolean modelConverged, int modelIterations, String failure, double seconds,
                                double referenceEnergy, double modelEnergy, java.util.List<String> warnings,
                                double farFieldGeometryError, double farFieldRadius, int farFieldSites,
-                               Integer pairDegree) {
+                               Integer pairDegree, Double ybarForceRmse, Double ybarFarFieldForceRmse) {
 
     public ExperimentResult {
         warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
@@ -56,7 +59,8 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             double farFieldRadius, int farFieldSites) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, null);
+                referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, null, null,
+                null);
     }
 
     /** Without the energies and warnings (synthetic results in tests). */
@@ -66,7 +70,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             int modelIterations, String failure, double seconds) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                Double.NaN, Double.NaN, java.util.List.of(), Double.NaN, Double.NaN, 0, null);
+                Double.NaN, Double.NaN, java.util.List.of(), Double.NaN, Double.NaN, 0, null, null, null);
     }
 
     /** Without the far-field error (records stored before it was measured). */
@@ -77,7 +81,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             double modelEnergy, java.util.List<String> warnings) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                referenceEnergy, modelEnergy, warnings, Double.NaN, Double.NaN, 0, null);
+                referenceEnergy, modelEnergy, warnings, Double.NaN, Double.NaN, 0, null, null, null);
     }
 
     /**

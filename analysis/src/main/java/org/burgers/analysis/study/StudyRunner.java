@@ -153,7 +153,7 @@ public final class StudyRunner {
                 doc.name(), plan.size(), plan.size() - todo.size(), todo.size(), doc.system(), doc.reference(),
                 doc.simulationSize(), doc.trainingSizes());
         if (!todo.isEmpty()) {
-            Context ctx = new Context(cache, progress);
+            Context ctx = new Context(cache, progress, out);
             ctx.prepareReference(out);
             int left = todo.size();
             for (Planned p : todo) {
@@ -260,7 +260,11 @@ public final class StudyRunner {
         final Map<Double, TrainingData> training = new HashMap<>();
         final Map<List<Integer>, DegreeData> degrees = new HashMap<>();
 
-        Context(ReferenceCache cache, Progress progress) {
+        /** the study directory: fitted models go to its {@code models/} */
+        final Path out;
+
+        Context(ReferenceCache cache, Progress progress, Path out) {
+            this.out = out;
             this.cache = cache;
             this.progress = progress;
         }
@@ -456,6 +460,7 @@ public final class StudyRunner {
             List<String> warnings = new ArrayList<>();
             String failure = null;
             double geometry = Double.NaN, energyErr = Double.NaN, modelEnergy = Double.NaN, far = Double.NaN;
+            double yForce = Double.NaN, yForceFar = Double.NaN;
             SimulationReference ref = reference(p.trainingSize());
             double refEnergy = ref == null ? Double.NaN : ref.energy();
             try {
@@ -486,6 +491,16 @@ public final class StudyRunner {
                 eps2 = fit.matching().get(0).eps2V();
                 double fitSeconds = (System.nanoTime() - tf) * 1e-9;
                 Potential model = bases.model(dd.basis(), fit.model().coefficients(), e0);
+                // the fitted model, loadable as ace:OUT/models/ID.json (compare, eval, relax); written before the
+                // experiment's record, so a resumed study rewrites it with the record
+                Path models = out.resolve("models");
+                Files.createDirectories(models);
+                bases.writeModel(dd.basis(), fit.model().coefficients(), e0, models.resolve(p.id() + ".json"));
+                // F^ML(ybar): the model's force at the reference equilibrium, where the reference's is < fmax;
+                // the consistency error that drives the geometry error, measured where the quadrupole is
+                double[] f = model.evaluate(ref.relaxed().structure(), Request.FORCES).forces();
+                yForce = 1000 * rms(f, null);
+                yForceFar = ref.farSites().length == 0 ? Double.NaN : 1000 * rms(f, ref.farSites());
                 long tr = System.nanoTime();
                 RelaxResult mr = relaxer.relax(ref.predictor().structure(), model, options());
                 conv = mr.converged();
@@ -513,6 +528,8 @@ public final class StudyRunner {
                 geometry = Double.NaN;
                 energyErr = Double.NaN;
                 far = Double.NaN;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write to " + out.resolve("models"), e);
             } catch (RuntimeException e) {
                 // a fit or relaxation that blew up (singular system, overlapping atoms): recorded, not hidden
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -524,8 +541,28 @@ public final class StudyRunner {
             return new ExperimentResult(p.id(), p.caseName(), p.trainingSize(), p.degree(), basisSize, geometry,
                     energyErr, teE, teF, trF, eps1, eps2, conv, iters, failure, seconds, refEnergy, modelEnergy, warnings,
                     far, ref == null ? Double.NaN : ref.farRadius(), ref == null ? 0 : ref.farSites().length,
-                    p.pairDegree());
+                    p.pairDegree(), yForce, yForceFar);
         }
+    }
+
+    /** Root mean square of the components of f (eV/A) over all atoms, or over {@code sites}. */
+    static double rms(double[] f, int[] sites) {
+        double s = 0;
+        int n = 0;
+        if (sites == null) {
+            for (double v : f) {
+                s += v * v;
+            }
+            n = f.length;
+        } else {
+            for (int i : sites) {
+                for (int c = 0; c < 3; c++) {
+                    s += f[3 * i + c] * f[3 * i + c];
+                }
+            }
+            n = 3 * sites.length;
+        }
+        return n == 0 ? Double.NaN : Math.sqrt(s / n);
     }
 
     private static double orNaN(Double d) {

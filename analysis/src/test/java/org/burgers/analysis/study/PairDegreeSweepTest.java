@@ -11,6 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.burgers.core.InputException;
+import org.burgers.core.potential.Potential;
+import org.burgers.core.potential.PotentialSpec;
+import org.burgers.core.potential.Request;
+import org.burgers.core.structure.Structure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +56,10 @@ class PairDegreeSweepTest {
 
     @Test
     void pairSweepExperimentsJoinTheRmseRateOnly() throws Exception {
-        StudyRunner.create(doc(List.of(12, 20))).run(dir, null, Progress.silent());
-        List<ExperimentResult> rs = new ResultStore(dir).all().stream()
+        Path cache = dir.resolve("cache");
+        Path out = dir.resolve("study");
+        StudyRunner.create(doc(List.of(12, 20))).run(out, cache, Progress.silent());
+        List<ExperimentResult> rs = new ResultStore(out).all().stream()
                 .sorted(Comparator.comparingDouble(ExperimentResult::trainingSize)
                         .thenComparing(ExperimentResult::pairDegree)).toList();
         assertEquals(4, rs.size());
@@ -63,7 +69,21 @@ class PairDegreeSweepTest {
         assertEquals(rs.get(1).basisSize() + 6, rs.get(2).basisSize());
         assertEquals(rs.get(1).basisSize() + 14, rs.get(3).basisSize());
 
-        JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        // every fitted model is stored, loads as ace:FILE, and its force at the cached reference equilibrium
+        // ybar is the recorded F^ML(ybar)
+        Path ybar;
+        try (var files = java.nio.file.Files.list(cache)) {
+            ybar = files.filter(f -> f.getFileName().toString().startsWith("quadrupole-")).findFirst().orElseThrow();
+        }
+        Structure y = org.burgers.core.io.ExtXyz.read(ybar).get(0).structure();
+        for (ExperimentResult r : rs) {
+            Potential m = PotentialSpec.parse("ace:" + out.resolve("models").resolve(r.id() + ".json"));
+            double rms = 1000 * StudyRunner.rms(m.evaluate(y, Request.FORCES).forces(), null);
+            assertTrue(r.ybarForceRmse() > 0, r.id());
+            assertEquals(r.ybarForceRmse(), rms, 1e-9 * rms, r.id());
+        }
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         int checked = 0;
         for (JsonNode rate : report.get("rates")) {
             int points = rate.get("points").asInt();
@@ -75,7 +95,7 @@ class PairDegreeSweepTest {
             checked++;
         }
         assertEquals(4, checked);
-        String md = java.nio.file.Files.readString(dir.resolve("report.md"));
+        String md = java.nio.file.Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("| L0005.00-D06-P020-cle-nonlinear | cle-nonlinear | 5.00 | 6/20 |"), md);
     }
 }
