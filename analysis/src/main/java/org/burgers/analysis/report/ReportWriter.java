@@ -107,11 +107,6 @@ public final class ReportWriter {
         return rates(results, new Sweep(sweepDegree, ANY_PAIR_DEGREE));
     }
 
-    /** As {@link #rates(List, int)}, the L sweep at pair degree {@code sweepPairDegree}. */
-    public static List<RateEntry> rates(List<ExperimentResult> results, int sweepDegree, int sweepPairDegree) {
-        return rates(results, new Sweep(sweepDegree, sweepPairDegree));
-    }
-
     private static List<RateEntry> rates(List<ExperimentResult> results, Sweep sweep) {
         List<RateEntry> out = new ArrayList<>();
         for (String q : List.of("geometry", "energy")) {

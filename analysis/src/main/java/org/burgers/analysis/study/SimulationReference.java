@@ -33,7 +33,8 @@ record SimulationReference(String label, DislocationConfiguration predictor, Ref
         if (predictor.kind().contains("loop") || predictor.cores().isEmpty()) {
             return Double.NaN;
         }
-        double[] m = DislocationErrors.referenceLattice(predictor).cell().matrix();
+        // the line runs along the third vector of the perfect-lattice cell (row-major: m[6..8])
+        double[] m = predictor.referenceCell();
         double line = Math.sqrt(m[6] * m[6] + m[7] * m[7] + m[8] * m[8]);
         return energy / (predictor.cores().size() * line);
     }

@@ -153,6 +153,11 @@ public final class StudyRunner {
                 doc.name(), plan.size(), plan.size() - todo.size(), todo.size(), doc.system(), doc.reference(),
                 doc.simulationSize(), doc.trainingSizes());
         if (!todo.isEmpty()) {
+            try {
+                Files.createDirectories(out.resolve("models"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create " + out.resolve("models"), e);
+            }
             Context ctx = new Context(cache, progress, out);
             ctx.prepareReference(out);
             int left = todo.size();
@@ -493,9 +498,8 @@ public final class StudyRunner {
                 Potential model = bases.model(dd.basis(), fit.model().coefficients(), e0);
                 // the fitted model, loadable as ace:OUT/models/ID.json (compare, eval, relax); written before the
                 // experiment's record, so a resumed study rewrites it with the record
-                Path models = out.resolve("models");
-                Files.createDirectories(models);
-                bases.writeModel(dd.basis(), fit.model().coefficients(), e0, models.resolve(p.id() + ".json"));
+                bases.writeModel(dd.basis(), fit.model().coefficients(), e0,
+                        out.resolve("models").resolve(p.id() + ".json"));
                 // F^ML(ybar): the model's force at the reference equilibrium, where the reference's is < fmax;
                 // the consistency error that drives the geometry error, measured where the quadrupole is
                 double[] f = model.evaluate(ref.relaxed().structure(), Request.FORCES).forces();
@@ -528,8 +532,6 @@ public final class StudyRunner {
                 geometry = Double.NaN;
                 energyErr = Double.NaN;
                 far = Double.NaN;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write to " + out.resolve("models"), e);
             } catch (RuntimeException e) {
                 // a fit or relaxation that blew up (singular system, overlapping atoms): recorded, not hidden
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
