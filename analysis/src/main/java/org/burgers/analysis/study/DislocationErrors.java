@@ -134,6 +134,49 @@ public final class DislocationErrors {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    /**
+     * The far field of a prismatic loop: the indices of the sites whose perfect-lattice position lies farther
+     * than {@code radius} from the loop line, a circle of radius {@code loopRadius} (A) about the loop's centre
+     * (its single core) in the plane normal to its Burgers vector (a prismatic loop's habit plane is normal to
+     * b). The distance of a point at height h above that plane and distance rho from the axis is
+     * sqrt(h^2 + (rho - R)^2), with the minimum image of the periodic perfect cell; the loop is a 48-gon, within
+     * 0.2% of the circle. As for straight dislocations, near the line the error is the fit of the core
+     * environments and beyond it the elastic field of the loop.
+     */
+    public static int[] loopFarFieldSites(DislocationConfiguration c, double radius, double loopRadius) {
+        if (c.cores().size() != 1) {
+            throw new IllegalArgumentException("a loop configuration has one core (its centre), got "
+                    + c.cores().size());
+        }
+        if (!(loopRadius > 0) || !(radius > 0)) {
+            throw new IllegalArgumentException("loop far field needs positive radii, got " + radius + ", " + loopRadius);
+        }
+        Structure lattice = referenceLattice(c);
+        Cell cell = lattice.cell();
+        double[] p = c.cores().get(0).position();
+        double[] b = c.cores().get(0).burgers();
+        double bn = Math.sqrt(b[0] * b[0] + b[1] * b[1] + b[2] * b[2]);
+        double nx = b[0] / bn, ny = b[1] / bn, nz = b[2] / bn;
+        double[] x = lattice.positionsView();
+        double[] s = new double[3], d = new double[3];
+        int[] out = new int[lattice.size()];
+        int n = 0;
+        for (int i = 0; i < lattice.size(); i++) {
+            cell.toFractional(x[3 * i] - p[0], x[3 * i + 1] - p[1], x[3 * i + 2] - p[2], s, 0);
+            for (int k = 0; k < 3; k++) {
+                s[k] -= Math.rint(s[k]);
+            }
+            cell.toCartesian(s[0], s[1], s[2], d, 0);
+            double h = d[0] * nx + d[1] * ny + d[2] * nz;
+            double rho = Math.sqrt(Math.max(0, d[0] * d[0] + d[1] * d[1] + d[2] * d[2] - h * h));
+            double dr = rho - loopRadius;
+            if (h * h + dr * dr >= radius * radius) {
+                out[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     /** The crystal the predictor was built on (its lattice constant). */
     public static Crystal crystal(DislocationConfiguration c) {
         return c.system().crystal(c.a0());

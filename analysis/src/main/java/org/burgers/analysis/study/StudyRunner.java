@@ -353,14 +353,15 @@ public final class StudyRunner {
                     relaxed.fmax(), (System.nanoTime() - t0) * 1e-9);
             double energy = reference.energy(relaxed.structure())
                     - DislocationErrors.perfectEnergy(relaxed.structure(), e0.e0());
-            // far field: sites farther than the basis cutoff from every core (straight dislocations only: a loop's
-            // "core" is its centre, not its line)
+            // far field: sites farther than the basis cutoff from every core line (for the prismatic loop of
+            // diameter L r0: from the loop line, a circle of radius L a0 / 2 about its centre)
             double farRadius = doc.basis().rcut();
-            int[] farSites = perL || kind.contains("loop") ? new int[0]
-                    : DislocationErrors.farFieldSites(predictor, farRadius);
+            int[] farSites = kind.equals("prismatic-loop")
+                    ? DislocationErrors.loopFarFieldSites(predictor, farRadius, l * a0 / 2)
+                    : kind.contains("loop") ? new int[0] : DislocationErrors.farFieldSites(predictor, farRadius);
             if (farSites.length > 0) {
-                progress.line("  far field: %d of %d sites farther than %.2f A (the basis cutoff) from every core",
-                        farSites.length, start.size(), farRadius);
+                progress.line("  far field: %d of %d sites farther than %.2f A (the basis cutoff) from the %s",
+                        farSites.length, start.size(), farRadius, perL ? "loop line" : "core lines");
             }
             SimulationReference sim = new SimulationReference(label, predictor, relaxed,
                     configurations.stencil(predictor), energy, farSites, farRadius);

@@ -114,4 +114,71 @@ class DislocationErrorsTest {
         double part = org.burgers.core.stencil.GeometryError.of(st, y, y.withPositions(z), sites);
         assertTrue(part > 0 && part < whole, part + " vs " + whole);
     }
+
+    /**
+     * The far field of the prismatic loop (diameter 7 r0 in a 12 r0 cell) holds exactly the sites farther than
+     * the radius from the loop line, checked by brute force against 2,000 points on the loop's circle and the
+     * 27 nearest periodic images; the line's neighbourhood is a torus, so the far field shrinks as the radius
+     * grows and is every site at radius 0.
+     */
+    @org.junit.jupiter.api.Test
+    void loopFarFieldIsTheSitesBeyondTheRadiusOfTheLoopLine() {
+        LoopConfigurationFactory f = new LoopConfigurationFactory(PotentialSpec.parse("builtin:W"));
+        double diameter = 7, radius = 5.5;
+        DislocationConfiguration loop = f.simulation(12, diameter);
+        double loopRadius = diameter * f.a0() / 2;
+        Structure lattice = DislocationErrors.referenceLattice(loop);
+        double[] c = loop.referenceCell();
+        double[] x = lattice.positionsView();
+        double[] p = loop.cores().get(0).position();
+        double[] b = loop.cores().get(0).burgers();
+        double bn = Math.sqrt(b[0] * b[0] + b[1] * b[1] + b[2] * b[2]);
+        double[] n = {b[0] / bn, b[1] / bn, b[2] / bn};
+        // two unit vectors spanning the habit plane
+        double[] u = Math.abs(n[0]) < 0.9 ? new double[] {1, 0, 0} : new double[] {0, 1, 0};
+        double un = u[0] * n[0] + u[1] * n[1] + u[2] * n[2];
+        for (int k = 0; k < 3; k++) {
+            u[k] -= un * n[k];
+        }
+        double ul = Math.sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
+        for (int k = 0; k < 3; k++) {
+            u[k] /= ul;
+        }
+        double[] v = {n[1] * u[2] - n[2] * u[1], n[2] * u[0] - n[0] * u[2], n[0] * u[1] - n[1] * u[0]};
+        int m = 2000;
+        java.util.Set<Integer> far = new java.util.HashSet<>();
+        for (int i : DislocationErrors.loopFarFieldSites(loop, radius, loopRadius)) {
+            far.add(i);
+        }
+        assertTrue(far.size() > lattice.size() / 2 && far.size() < lattice.size(), far.size() + " of " + lattice.size());
+        int checked = 0;
+        for (int i = 0; i < lattice.size(); i += 3) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < m; t++) {
+                double phi = 2 * Math.PI * t / m;
+                double qx = p[0] + loopRadius * (Math.cos(phi) * u[0] + Math.sin(phi) * v[0]);
+                double qy = p[1] + loopRadius * (Math.cos(phi) * u[1] + Math.sin(phi) * v[1]);
+                double qz = p[2] + loopRadius * (Math.cos(phi) * u[2] + Math.sin(phi) * v[2]);
+                for (int a = -1; a <= 1; a++) {
+                    for (int bb = -1; bb <= 1; bb++) {
+                        for (int cc = -1; cc <= 1; cc++) {
+                            double dx = x[3 * i] - qx + a * c[0] + bb * c[3] + cc * c[6];
+                            double dy = x[3 * i + 1] - qy + a * c[1] + bb * c[4] + cc * c[7];
+                            double dz = x[3 * i + 2] - qz + a * c[2] + bb * c[5] + cc * c[8];
+                            best = Math.min(best, dx * dx + dy * dy + dz * dz);
+                        }
+                    }
+                }
+            }
+            best = Math.sqrt(best);
+            // the 2,000-point polygon is within loopRadius (1 - cos(pi / m)) = 3e-5 A of the circle
+            if (Math.abs(best - radius) > 1e-4) {
+                assertEquals(best > radius, far.contains(i), "site " + i + " at " + best + " A from the loop line");
+                checked++;
+            }
+        }
+        assertTrue(checked > lattice.size() / 4, "checked " + checked);
+        assertEquals(lattice.size(), DislocationErrors.loopFarFieldSites(loop, 1e-9, loopRadius).length);
+        assertTrue(DislocationErrors.loopFarFieldSites(loop, 8, loopRadius).length < far.size());
+    }
 }
