@@ -212,6 +212,10 @@ class QuickPresetsTest {
             if (r.ok()) {
                 assertTrue(r.geometryError() > 0 && r.energyError() >= 0, r.id());
                 assertTrue(Double.isFinite(r.referenceEnergy()) && r.referenceEnergy() > 0, r.id());
+                // the far field: the sites farther than rcut from the loop line, part of the whole error
+                assertTrue(r.farFieldSites() > 0 && r.farFieldGeometryError() > 0
+                        && r.farFieldGeometryError() < r.geometryError(), r.id() + ": " + r.farFieldSites() + " sites, "
+                        + r.farFieldGeometryError() + " of " + r.geometryError());
             } else {
                 assertTrue(notes.contains(r.id()), "report notes must name the failed experiment " + r.id());
             }
