@@ -41,9 +41,8 @@ for ident in sys.argv[3:]:
         subprocess.run([burgers, "relax", "--potential", "ace:" + os.path.join(study, "models", ident + ".json"),
                         "--structure", pred, "--fmax", "%g" % fmax, "--method", "precon-lbfgs", "--out", ml],
                        check=True, capture_output=True)
-    ref = sorted(glob.glob(os.path.join(cache, "prismatic-loop-L%g-*.xyz" % L)) +
-                 glob.glob(os.path.join(cache, "prismatic-loop-L%.5f-*.xyz" % L)) +
-                 glob.glob(os.path.join(cache, "prismatic-loop-L%.4f-*.xyz" % L)))
+    # the study names its cached loops with Java's %g (six significant digits): L9.00000, L10.0000
+    ref = glob.glob(os.path.join(cache, "prismatic-loop-L%#.6g-*.xyz" % L))
     a, b = read(ref[0]), read(ml)
     assert len(a) == len(b)
     C = np.diag(a.cell.array)

@@ -114,12 +114,8 @@ public final class DislocationErrors {
         for (int i = 0; i < lattice.size(); i++) {
             boolean far = true;
             for (var core : c.cores()) {
-                double[] p = core.position();
-                cell.toFractional(x[3 * i] - p[0], x[3 * i + 1] - p[1], x[3 * i + 2] - p[2], s, 0);
-                s[0] -= Math.rint(s[0]);
-                s[1] -= Math.rint(s[1]);
-                s[2] = 0; // along the line: every slice of the cell is the same distance from the core line
-                cell.toCartesian(s[0], s[1], s[2], d, 0);
+                // the component along the line is projected out below: every slice is the same distance away
+                minimumImage(cell, x, i, core.position(), s, d);
                 double along = d[0] * lx + d[1] * ly + d[2] * lz;
                 double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2] - along * along;
                 if (r2 < radius * radius) {
@@ -162,11 +158,7 @@ public final class DislocationErrors {
         int[] out = new int[lattice.size()];
         int n = 0;
         for (int i = 0; i < lattice.size(); i++) {
-            cell.toFractional(x[3 * i] - p[0], x[3 * i + 1] - p[1], x[3 * i + 2] - p[2], s, 0);
-            for (int k = 0; k < 3; k++) {
-                s[k] -= Math.rint(s[k]);
-            }
-            cell.toCartesian(s[0], s[1], s[2], d, 0);
+            minimumImage(cell, x, i, p, s, d);
             double h = d[0] * nx + d[1] * ny + d[2] * nz;
             double rho = Math.sqrt(Math.max(0, d[0] * d[0] + d[1] * d[1] + d[2] * d[2] - h * h));
             double dr = rho - loopRadius;
@@ -175,6 +167,15 @@ public final class DislocationErrors {
             }
         }
         return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The minimum-image vector from {@code p} to site i of the periodic cell, into d (s: scratch). */
+    private static void minimumImage(Cell cell, double[] x, int i, double[] p, double[] s, double[] d) {
+        cell.toFractional(x[3 * i] - p[0], x[3 * i + 1] - p[1], x[3 * i + 2] - p[2], s, 0);
+        for (int k = 0; k < 3; k++) {
+            s[k] -= Math.rint(s[k]);
+        }
+        cell.toCartesian(s[0], s[1], s[2], d, 0);
     }
 
     /** The crystal the predictor was built on (its lattice constant). */
