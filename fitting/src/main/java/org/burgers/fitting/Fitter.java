@@ -7,6 +7,7 @@ import org.burgers.core.basis.LinearBasis;
 import org.burgers.fitting.data.LabelledConfiguration;
 import org.burgers.fitting.data.ReferenceEnergies;
 import org.burgers.fitting.errors.ErrorTable;
+import org.burgers.core.elasticity.Voigt;
 import org.burgers.fitting.loss.ElasticObservation;
 import org.burgers.fitting.loss.LossAssembler;
 import org.burgers.fitting.loss.LossWeights;
@@ -26,7 +27,14 @@ public final class Fitter {
     }
 
     /** eps_1^V and eps_2^V of one elastic observation (eV/A^3). */
-    public record Matching(String name, double eps1V, double eps2V, double referenceD2Norm, double referenceD3Norm) {
+    /**
+     * The achieved matching of one elastic observation. eps1V, eps2V are over all the observation's variables
+     * (strain, and sublattice shifts on a multilattice); eps1Relaxed compares the relaxed-ion tensors, which
+     * is what the far field of a defect feels (infinite when the model's sublattice shift is unstable);
+     * the two relaxed-ion tensors are in Voigt notation, GPa (the model's null when unstable).
+     */
+    public record Matching(String name, double eps1V, double eps2V, double referenceD2Norm, double referenceD3Norm,
+            double eps1Relaxed, double[][] referenceRelaxedGPa, double[][] modelRelaxedGPa) {
     }
 
     public record Result(LinearModel model, Solution solution, ErrorTable train, ErrorTable test,
@@ -68,10 +76,16 @@ public final class Fitter {
         List<Matching> matching = new ArrayList<>();
         for (ElasticObservation e : elastic) {
             double[] zero = new double[e.size()];
-            matching.add(new Matching(e.name(), e.eps1(sol.coefficients()), e.eps2(sol.coefficients()),
-                    e.eps1(zero), e.eps2(zero)));
+            double[] c = sol.coefficients();
+            double[] modelRelaxed = e.modelRelaxedD2(c);
+            matching.add(new Matching(e.name(), e.eps1(c), e.eps2(c), e.eps1(zero), e.eps2(zero), e.eps1Relaxed(c),
+                    voigtGPa(e.referenceRelaxedD2()), modelRelaxed == null ? null : voigtGPa(modelRelaxed)));
         }
         return new Result(model, sol, trainErr, testErr, matching, rows, cols, as.seconds(), solveSeconds);
+    }
+
+    private static double[][] voigtGPa(double[] d2) {
+        return Voigt.scale(Voigt.second(d2), Voigt.GPA_PER_EV_A3);
     }
 
     /**

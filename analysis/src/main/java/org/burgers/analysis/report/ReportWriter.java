@@ -290,6 +290,11 @@ public final class ReportWriter {
         return d == null || !Double.isFinite(d) ? "n/a" : String.format(Locale.ROOT, "%.3g", d);
     }
 
+    /** C11 / C12 / C44, or n/a (older records, an unstable sublattice shift). */
+    private static String cubic(List<Double> c) {
+        return c == null ? "n/a" : String.format(Locale.ROOT, "%.1f / %.1f / %.1f", c.get(0), c.get(1), c.get(2));
+    }
+
     private static String markdown(String title, List<RateEntry> rates, List<ExperimentResult> results,
                                    List<String> images, List<String> notes, Sweep sweep) {
         StringBuilder sb = new StringBuilder("# " + title + "\n\n## Rates (log-log slopes, 95% intervals)\n\n");
@@ -302,8 +307,9 @@ public final class ReportWriter {
         }
         sb.append(separation(results, sweep));
         sb.append("\n## Experiments\n\n| id | case | L | D (/ pair D) | basis | geometry (A) | far field (A) | energy (eV) "
-                + "| test E RMSE (meV/atom) | test F RMSE (meV/A) | F^ML(ybar) rms, all / far field (meV/A) | eps1V | eps2V |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| test E RMSE (meV/atom) | test F RMSE (meV/A) | F^ML(ybar) rms, all / far field (meV/A) | eps1V | eps2V "
+                + "| relaxed-ion eps1V | relaxed-ion C11 / C12 / C44 (GPa) |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ExperimentResult r : results) {
             sb.append("| ").append(r.id()).append(" | ").append(r.caseName()).append(" | ").append(fmt(r.trainingSize()))
                     .append(" | ").append(r.basisKey()).append(" | ").append(r.basisSize()).append(" | ")
@@ -311,7 +317,8 @@ public final class ReportWriter {
                     .append(fmt(r.energyError())).append(" | ")
                     .append(fmt(r.testEnergyRmse())).append(" | ").append(fmt(r.testForceRmse())).append(" | ")
                     .append(fmt(r.ybarForceRmse())).append(" / ").append(fmt(r.ybarFarFieldForceRmse())).append(" | ")
-                    .append(fmt(r.eps1V())).append(" | ").append(fmt(r.eps2V())).append(" |\n");
+                    .append(fmt(r.eps1V())).append(" | ").append(fmt(r.eps2V())).append(" | ")
+                    .append(fmt(r.eps1RelaxedV())).append(" | ").append(cubic(r.modelRelaxedCubicGPa())).append(" |\n");
         }
         sb.append('\n');
         for (String img : images) {
@@ -388,7 +395,7 @@ public final class ReportWriter {
         sb.append("<h2>Experiments</h2>\n<table><tr><th>id</th><th>case</th><th>L</th><th>D (/ pair D)</th><th>basis</th>"
                 + "<th>geometry (A)</th><th>far field (A)</th><th>energy (eV)</th><th>test E RMSE</th><th>test F RMSE</th>"
                 + "<th>F^ML(ybar) rms, all / far field (meV/A)</th><th>eps1V</th>"
-                + "<th>eps2V</th></tr>\n");
+                + "<th>eps2V</th><th>relaxed-ion eps1V</th><th>relaxed-ion C11 / C12 / C44 (GPa)</th></tr>\n");
         for (ExperimentResult r : results) {
             sb.append("<tr><td>").append(esc(r.id())).append("</td><td>").append(r.caseName()).append("</td><td>")
                     .append(fmt(r.trainingSize())).append("</td><td>").append(r.basisKey()).append("</td><td>")
@@ -397,7 +404,8 @@ public final class ReportWriter {
                     .append(fmt(r.energyError())).append("</td><td>").append(fmt(r.testEnergyRmse())).append("</td><td>")
                     .append(fmt(r.testForceRmse())).append("</td><td>").append(fmt(r.ybarForceRmse())).append(" / ")
                     .append(fmt(r.ybarFarFieldForceRmse())).append("</td><td>").append(fmt(r.eps1V())).append("</td><td>")
-                    .append(fmt(r.eps2V())).append("</td></tr>\n");
+                    .append(fmt(r.eps2V())).append("</td><td>").append(fmt(r.eps1RelaxedV())).append("</td><td>")
+                    .append(cubic(r.modelRelaxedCubicGPa())).append("</td></tr>\n");
         }
         sb.append("</table>\n");
         if (!notes.isEmpty()) {

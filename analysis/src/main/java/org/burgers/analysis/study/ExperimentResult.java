@@ -37,6 +37,12 @@ package org.burgers.analysis.study;
  *                          (meV/A; the reference's own is below fmax there): the consistency error that drives
  *                          the geometry error, or null / NaN (older records, failed fits)
  * @param ybarFarFieldForceRmse the same over the far-field sites only
+ * @param eps1RelaxedV      |C_rel - C_rel^ML| over the 81 components of the relaxed-ion tensors (eV/A^3): on a
+ *                          lattice with internal relaxation (diamond) what the far field feels, while eps1V is
+ *                          then over strain and sublattice shifts (the fitted rows); equal to eps1V on bcc and
+ *                          B2; null in older records, infinite when the model's sublattice shift is unstable
+ * @param modelRelaxedCubicGPa the fitted model's relaxed-ion C11, C12, C44 (GPa) on the observation's crystal, or
+ *                          null (older records, failed fits, unstable shift)
  */
 public record ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
                                double geometryError, double energyError, double testEnergyRmse,
@@ -44,10 +50,26 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                                boolean modelConverged, int modelIterations, String failure, double seconds,
                                double referenceEnergy, double modelEnergy, java.util.List<String> warnings,
                                double farFieldGeometryError, double farFieldRadius, int farFieldSites,
-                               Integer pairDegree, Double ybarForceRmse, Double ybarFarFieldForceRmse) {
+                               Integer pairDegree, Double ybarForceRmse, Double ybarFarFieldForceRmse,
+                               Double eps1RelaxedV, java.util.List<Double> modelRelaxedCubicGPa) {
 
     public ExperimentResult {
         warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+        modelRelaxedCubicGPa = modelRelaxedCubicGPa == null ? null : java.util.List.copyOf(modelRelaxedCubicGPa);
+    }
+
+    /** Without the relaxed-ion matching (records stored before it was recorded). */
+    public ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
+                            double geometryError, double energyError, double testEnergyRmse, double testForceRmse,
+                            double trainForceRmse, double eps1V, double eps2V, boolean modelConverged,
+                            int modelIterations, String failure, double seconds, double referenceEnergy,
+                            double modelEnergy, java.util.List<String> warnings, double farFieldGeometryError,
+                            double farFieldRadius, int farFieldSites, Integer pairDegree, Double ybarForceRmse,
+                            Double ybarFarFieldForceRmse) {
+        this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
+                testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
+                referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, pairDegree,
+                ybarForceRmse, ybarFarFieldForceRmse, null, null);
     }
 
     /** Without the pair degree (records stored before it was recorded). */
@@ -60,7 +82,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
                 referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, null, null,
-                null);
+                null, null, null);
     }
 
     /** Without the energies and warnings (synthetic results in tests). */
@@ -70,7 +92,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             int modelIterations, String failure, double seconds) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                Double.NaN, Double.NaN, java.util.List.of(), Double.NaN, Double.NaN, 0, null, null, null);
+                Double.NaN, Double.NaN, java.util.List.of(), Double.NaN, Double.NaN, 0, null, null, null, null, null);
     }
 
     /** Without the far-field error (records stored before it was measured). */
@@ -81,7 +103,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             double modelEnergy, java.util.List<String> warnings) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                referenceEnergy, modelEnergy, warnings, Double.NaN, Double.NaN, 0, null, null, null);
+                referenceEnergy, modelEnergy, warnings, Double.NaN, Double.NaN, 0, null, null, null, null, null);
     }
 
     /**

@@ -461,6 +461,8 @@ public final class StudyRunner {
             StudyDocument.Weights w = doc.cases().get(p.caseName());
             int basisSize = 0;
             double teE = Double.NaN, teF = Double.NaN, trF = Double.NaN, eps1 = Double.NaN, eps2 = Double.NaN;
+            Double eps1Relaxed = null;
+            List<Double> relaxedCubic = null;
             boolean conv = false;
             int iters = 0;
             List<String> warnings = new ArrayList<>();
@@ -495,6 +497,9 @@ public final class StudyRunner {
                 trF = orNaN(fit.train().all().forceRmse());
                 eps1 = fit.matching().get(0).eps1V();
                 eps2 = fit.matching().get(0).eps2V();
+                eps1Relaxed = fit.matching().get(0).eps1Relaxed();
+                double[][] mc = fit.matching().get(0).modelRelaxedGPa();
+                relaxedCubic = mc == null ? null : List.of(mc[0][0], mc[0][1], mc[3][3]);
                 double fitSeconds = (System.nanoTime() - tf) * 1e-9;
                 Potential model = bases.model(dd.basis(), fit.model().coefficients(), e0);
                 // the fitted model, loadable as ace:OUT/models/ID.json (compare, eval, relax); written before the
@@ -544,7 +549,7 @@ public final class StudyRunner {
             return new ExperimentResult(p.id(), p.caseName(), p.trainingSize(), p.degree(), basisSize, geometry,
                     energyErr, teE, teF, trF, eps1, eps2, conv, iters, failure, seconds, refEnergy, modelEnergy, warnings,
                     far, ref == null ? Double.NaN : ref.farRadius(), ref == null ? 0 : ref.farSites().length,
-                    p.pairDegree(), yForce, yForceFar);
+                    p.pairDegree(), yForce, yForceFar, eps1Relaxed, relaxedCubic);
         }
     }
 

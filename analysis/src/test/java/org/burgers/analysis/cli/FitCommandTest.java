@@ -114,7 +114,7 @@ class FitCommandTest {
             {"{\"train\": \"train.xyz\", \"basis\": {\"species\": [\"Mo\"], \"order\": 2, \"degree\": 6, \"rcut\": 5.5}}", "atom 0 is W"},
             {"{\"train\": \"nolabels.xyz\", \"basis\": {\"species\": [\"W\"], \"order\": 2, \"degree\": 6, \"rcut\": 5.5}}", "no 'energy' label"},
             {"{\"train\": \"train.xyz\", \"basis\": {\"species\": [\"W\"], \"order\": 2, \"degree\": 6, \"rcut\": 5.5}, \"solver\": \"lsqr\"}", "unknown solver"},
-            {"{\"train\": \"train.xyz\", \"basis\": {\"species\": [\"W\"], \"order\": 2, \"degree\": 6, \"rcut\": 5.5}, \"elastic\": [{\"lattice\": \"diamond\", \"potential\": \"builtin:W\"}]}", "not supported"},
+            {"{\"train\": \"train.xyz\", \"basis\": {\"species\": [\"W\"], \"order\": 2, \"degree\": 6, \"rcut\": 5.5}, \"elastic\": [{\"lattice\": \"hcp\", \"potential\": \"builtin:W\"}]}", "not supported"},
         };
         List<Frame> frames = new ArrayList<>();
         for (Frame f : ExtXyz.read(train).subList(0, 2)) {

@@ -28,42 +28,57 @@ final class StressDifferences {
 
     /** d_F^2 W(I) from central differences of P. */
     static double[] second(StressMap p, int m) {
-        double[] d2 = new double[81 * m];
-        for (int j = 0; j < 9; j++) {
-            double[] coarse = centralFirst(p, j, H2, m);
-            double[] fine = centralFirst(p, j, H2 / 2, m);
-            for (int i = 0; i < 9; i++) {
+        return second(p, m, IDENTITY);
+    }
+
+    /** d_F^3 W(I) from second central differences of P (mixed ones for J != K). */
+    static double[] third(StressMap p, int m) {
+        return third(p, m, IDENTITY);
+    }
+
+    /**
+     * The Hessian at z0 of densities of D = z0.length variables from central differences of their gradient
+     * g(z) (D x m values, layout {@code [i * m + k]}): layout {@code [(D * i + j) * m + k]}.
+     */
+    static double[] second(StressMap p, int m, double[] z0) {
+        int dim = z0.length;
+        double[] d2 = new double[dim * dim * m];
+        for (int j = 0; j < dim; j++) {
+            double[] coarse = centralFirst(p, z0, j, H2, m);
+            double[] fine = centralFirst(p, z0, j, H2 / 2, m);
+            for (int i = 0; i < dim; i++) {
                 for (int k = 0; k < m; k++) {
-                    d2[(9 * i + j) * m + k] = (4 * fine[i * m + k] - coarse[i * m + k]) / 3;   // Richardson
+                    d2[(dim * i + j) * m + k] = (4 * fine[i * m + k] - coarse[i * m + k]) / 3;   // Richardson
                 }
             }
         }
         return d2;
     }
 
-    private static double[] centralFirst(StressMap p, int j, double h, int m) {
-        double[] a = p.at(plus(IDENTITY, j, h, j, 0));
-        double[] b = p.at(plus(IDENTITY, j, -h, j, 0));
-        double[] d = new double[9 * m];
+    private static double[] centralFirst(StressMap p, double[] z0, int j, double h, int m) {
+        double[] a = p.at(plus(z0, j, h, j, 0));
+        double[] b = p.at(plus(z0, j, -h, j, 0));
+        double[] d = new double[z0.length * m];
         for (int q = 0; q < d.length; q++) {
             d[q] = (a[q] - b[q]) / (2 * h);
         }
         return d;
     }
 
-    /** d_F^3 W(I) from second central differences of P (mixed ones for J != K). */
-    static double[] third(StressMap p, int m) {
-        double[] d3 = new double[729 * m];
-        double[] p0 = p.at(IDENTITY.clone());
-        for (int j = 0; j < 9; j++) {
-            for (int kk = j; kk < 9; kk++) {
-                double[] coarse = secondDifference(p, p0, j, kk, H3, m);
-                double[] fine = secondDifference(p, p0, j, kk, H3 / 2, m);
-                for (int i = 0; i < 9; i++) {
+    /** Third derivatives at z0 from second central differences of the gradient: {@code [((D * i + j) * D + l) * m + k]}. */
+    static double[] third(StressMap p, int m, double[] z0) {
+        int dim = z0.length;
+        double[] d3 = new double[dim * dim * dim * m];
+        double[] p0 = p.at(z0.clone());
+        for (int j = 0; j < dim; j++) {
+            for (int kk = j; kk < dim; kk++) {
+                double[] coarse = secondDifference(p, z0, p0, j, kk, H3, m);
+                double[] fine = secondDifference(p, z0, p0, j, kk, H3 / 2, m);
+                for (int i = 0; i < dim; i++) {
                     for (int k = 0; k < m; k++) {
                         double v = (4 * fine[i * m + k] - coarse[i * m + k]) / 3;   // Richardson
-                        d3[(81 * i + 9 * j + kk) * m + k] = v;
-                        d3[(81 * i + 9 * kk + j) * m + k] = v;
+                        d3[((dim * i + j) * dim + kk) * m + k] = v;
+                        d3[((dim * i + kk) * dim + j) * m + k] = v;
                     }
                 }
             }
@@ -71,19 +86,19 @@ final class StressDifferences {
         return d3;
     }
 
-    private static double[] secondDifference(StressMap p, double[] p0, int j, int k, double h, int m) {
-        double[] d = new double[9 * m];
+    private static double[] secondDifference(StressMap p, double[] z0, double[] p0, int j, int k, double h, int m) {
+        double[] d = new double[z0.length * m];
         if (j == k) {
-            double[] a = p.at(plus(IDENTITY, j, h, j, 0));
-            double[] b = p.at(plus(IDENTITY, j, -h, j, 0));
+            double[] a = p.at(plus(z0, j, h, j, 0));
+            double[] b = p.at(plus(z0, j, -h, j, 0));
             for (int q = 0; q < d.length; q++) {
                 d[q] = (a[q] - 2 * p0[q] + b[q]) / (h * h);
             }
         } else {
-            double[] pp = p.at(plus(IDENTITY, j, h, k, h));
-            double[] pm = p.at(plus(IDENTITY, j, h, k, -h));
-            double[] mp = p.at(plus(IDENTITY, j, -h, k, h));
-            double[] mm = p.at(plus(IDENTITY, j, -h, k, -h));
+            double[] pp = p.at(plus(z0, j, h, k, h));
+            double[] pm = p.at(plus(z0, j, h, k, -h));
+            double[] mp = p.at(plus(z0, j, -h, k, h));
+            double[] mm = p.at(plus(z0, j, -h, k, -h));
             for (int q = 0; q < d.length; q++) {
                 d[q] = (pp[q] - pm[q] - mp[q] + mm[q]) / (4 * h * h);
             }

@@ -9,22 +9,21 @@ import org.burgers.core.structure.Element;
 import org.burgers.core.structure.Structure;
 
 /**
- * An elastic observation as configured: a lattice whose sites are all inversion centres (bcc, fcc, and B2),
- * its species (for B2 two, corner then centre: {@code Ni,Al}), the reference potential (a {@code
- * scheme:argument} specification) and optionally the lattice constant (relaxed with the reference potential
- * when absent). On these lattices a homogeneous strain leaves every site an inversion centre, so the energy is
- * even in the sublattice shift and the shift stays zero: the clamped-ion Cauchy-Born tensors, which are linear
- * in the coefficients, are the relaxed-ion ones at every order. Diamond is refused: its sites are not inversion
- * centres and its relaxed-ion tensors are not linear in the coefficients.
+ * An elastic observation as configured: a cubic lattice (bcc, fcc, B2 or diamond), its species (for B2 two,
+ * corner then centre: {@code Ni,Al}), the reference potential (a {@code scheme:argument} specification) and
+ * optionally the lattice constant (relaxed with the reference potential when absent). On bcc, fcc and B2 every
+ * site is an inversion centre, a homogeneous strain leaves the sublattices in place and the clamped-ion
+ * Cauchy-Born tensors are the relaxed-ion ones. In diamond a shear moves the two sublattices against each
+ * other; the observation then has the sublattice shift as a variable of its own ({@link
+ * org.burgers.fitting.loss.ElasticObservation}), which keeps the rows linear in the coefficients.
  */
 public record ElasticSpec(String lattice, String species, String potential, Double a0) {
 
     public ElasticSpec {
         lattice = lattice.toLowerCase(Locale.ROOT);
-        if (!lattice.equals("bcc") && !lattice.equals("fcc") && !lattice.equals("b2")) {
-            throw new InputException("elastic observation: lattice '" + lattice + "' is not supported (bcc, fcc or "
-                    + "b2; lattices whose sites are not inversion centres need relaxed-ion constants, which are not "
-                    + "linear in the coefficients)");
+        if (!lattice.equals("bcc") && !lattice.equals("fcc") && !lattice.equals("b2") && !lattice.equals("diamond")) {
+            throw new InputException("elastic observation: lattice '" + lattice + "' is not supported (bcc, fcc, b2 "
+                    + "or diamond)");
         }
         String[] sp = species.split(",", -1);
         if (sp.length != (lattice.equals("b2") ? 2 : 1)) {
@@ -55,8 +54,12 @@ public record ElasticSpec(String lattice, String species, String potential, Doub
 
     /** The conventional cubic cell at lattice constant 1. */
     public Structure unitCellAtScaleOne() {
-        double[][] basis = lattice.equals("fcc") ? new double[][] {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5}}
-                : new double[][] {{0, 0, 0}, {0.5, 0.5, 0.5}};
+        double[][] basis = switch (lattice) {
+            case "fcc" -> new double[][] {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5}};
+            case "diamond" -> new double[][] {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5},
+                {0.25, 0.25, 0.25}, {0.75, 0.75, 0.25}, {0.75, 0.25, 0.75}, {0.25, 0.75, 0.75}};
+            default -> new double[][] {{0, 0, 0}, {0.5, 0.5, 0.5}};
+        };
         String[] sp = species.split(",");
         double[] x = new double[3 * basis.length];
         Element[] el = new Element[basis.length];
@@ -79,7 +82,11 @@ public record ElasticSpec(String lattice, String species, String potential, Doub
     }
 
     public double relaxedA0(Potential reference, double nearestNeighbour) {
-        double guess = lattice.equals("fcc") ? Math.sqrt(2) * nearestNeighbour : 2 * nearestNeighbour / Math.sqrt(3);
+        double guess = switch (lattice) {
+            case "fcc" -> Math.sqrt(2) * nearestNeighbour;
+            case "diamond" -> 4 * nearestNeighbour / Math.sqrt(3);
+            default -> 2 * nearestNeighbour / Math.sqrt(3);
+        };
         return LatticeConstant.relax(reference, unitCellAtScaleOne(), 0.75 * guess, 1.25 * guess).a();
     }
 }

@@ -31,6 +31,9 @@ public final class ErrorReport {
             e.put("eps2VGPa", Double.isNaN(x.eps2V()) ? null : x.eps2V() * Voigt.GPA_PER_EV_A3);
             e.put("referenceD2Norm", x.referenceD2Norm());
             e.put("referenceD3Norm", Double.isNaN(x.referenceD3Norm()) ? null : x.referenceD3Norm());
+            e.put("eps1RelaxedGPa", Double.isFinite(x.eps1Relaxed()) ? x.eps1Relaxed() * Voigt.GPA_PER_EV_A3 : null);
+            e.put("referenceRelaxedVoigtGPa", x.referenceRelaxedGPa());
+            e.put("modelRelaxedVoigtGPa", x.modelRelaxedGPa());
             return e;
         }).toList());
         Map<String, Object> s = new LinkedHashMap<>();
@@ -82,12 +85,17 @@ public final class ErrorReport {
             rows(b, "test", r.test());
         }
         if (!r.matching().isEmpty()) {
-            b.append("\n| elastic observation | eps_1^V (GPa) | eps_2^V (GPa) | |d2 W_cb| (GPa) | |d3 W_cb| (GPa) |\n");
-            b.append("|---|---|---|---|---|\n");
+            b.append("\n| elastic observation | eps_1^V (GPa) | eps_2^V (GPa) | |d2 W_cb| (GPa) | |d3 W_cb| (GPa) "
+                    + "| relaxed-ion eps_1^V (GPa) | C11 C12 C44 relaxed-ion, model / reference (GPa) |\n");
+            b.append("|---|---|---|---|---|---|---|\n");
             for (Fitter.Matching x : r.matching()) {
                 double g = Voigt.GPA_PER_EV_A3;
-                b.append(String.format(Locale.ROOT, "| %s | %.4g | %.4g | %.4g | %.4g |%n", x.name(), x.eps1V() * g,
-                        x.eps2V() * g, x.referenceD2Norm() * g, x.referenceD3Norm() * g));
+                double[][] mc = x.modelRelaxedGPa(), rc = x.referenceRelaxedGPa();
+                String c = mc == null ? "unstable" : String.format(Locale.ROOT, "%.1f %.1f %.1f / %.1f %.1f %.1f",
+                        mc[0][0], mc[0][1], mc[3][3], rc[0][0], rc[0][1], rc[3][3]);
+                b.append(String.format(Locale.ROOT, "| %s | %.4g | %.4g | %.4g | %.4g | %.4g | %s |%n", x.name(),
+                        x.eps1V() * g, x.eps2V() * g, x.referenceD2Norm() * g, x.referenceD3Norm() * g,
+                        x.eps1Relaxed() * g, c));
             }
         }
         if (!r.solution().warnings().isEmpty()) {

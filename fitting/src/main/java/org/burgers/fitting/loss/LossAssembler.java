@@ -25,7 +25,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>each independent virial component (xx yy zz yz xz xy) per atom: W_k / N against W / N (W_V);</li>
  *   <li>each independent component of d_F^2 W_cb(I) (45, the Hessian being symmetric) and of d_F^3 W_cb(I)
  *       (165, fully symmetric), times the square root of its multiplicity so that the rows add up to the
- *       squared Frobenius norm of (3.12) (W_d1V, W_d2V).</li>
+ *       squared Frobenius norm of (3.12) (W_d1V, W_d2V); for a multilattice observation with D variables
+ *       (strain and sublattice shifts, {@link ElasticObservation}) D (D + 1) / 2 and D (D + 1) (D + 2) / 6.</li>
  * </ul>
  * The design matrix is allocated once, off-heap and column-major, at its final size; configurations are
  * processed in parallel, each writing its own rows straight into it (no second copy of the system).
@@ -123,7 +124,7 @@ public final class LossAssembler {
                 throw new IllegalArgumentException("elastic observation " + e.name() + " has " + e.size()
                         + " basis functions, the basis " + n);
             }
-            elasticRows += (weights.d1V() > 0 ? 45 : 0) + (weights.d2V() > 0 ? 165 : 0);
+            elasticRows += elasticRowsOf(e);
             if (weights.d2V() > 0 && e.basisD3() == null) {
                 throw new IllegalArgumentException("elastic observation " + e.name() + " lacks third-order rows");
             }
@@ -234,18 +235,25 @@ public final class LossAssembler {
         put(a, b, block, rhs, r0, k, rows, n);
     }
 
+    /** Rows of one observation: the independent components of its D x D and D x D x D tensors. */
+    int elasticRowsOf(ElasticObservation e) {
+        int d = e.dimension();
+        return (weights.d1V() > 0 ? d * (d + 1) / 2 : 0) + (weights.d2V() > 0 ? d * (d + 1) * (d + 2) / 6 : 0);
+    }
+
     private int writeElastic(ElasticObservation e, int r0, INDArray a, INDArray b, long rows, int n) {
-        int k = (weights.d1V() > 0 ? 45 : 0) + (weights.d2V() > 0 ? 165 : 0);
+        int dim = e.dimension();
+        int k = elasticRowsOf(e);
         double[] block = new double[k * n];
         double[] rhs = new double[k];
         int r = 0;
         if (weights.d1V() > 0) {
-            for (int i = 0; i < 9; i++) {
-                for (int j = i; j < 9; j++) {
+            for (int i = 0; i < dim; i++) {
+                for (int j = i; j < dim; j++) {
                     double s = elasticUnit * Math.sqrt(weights.d1V() * (i == j ? 1 : 2));
                     // the finite-difference tensors are symmetric only to ~1e-8: average the two entries
-                    int q = 9 * i + j;
-                    int qt = 9 * j + i;
+                    int q = dim * i + j;
+                    int qt = dim * j + i;
                     for (int c = 0; c < n; c++) {
                         block[c * k + r] = s * 0.5 * (e.basisD2()[q * n + c] + e.basisD2()[qt * n + c]);
                     }
@@ -254,13 +262,13 @@ public final class LossAssembler {
             }
         }
         if (weights.d2V() > 0) {
-            for (int i = 0; i < 9; i++) {
-                for (int j = i; j < 9; j++) {
-                    for (int l = j; l < 9; l++) {
+            for (int i = 0; i < dim; i++) {
+                for (int j = i; j < dim; j++) {
+                    for (int l = j; l < dim; l++) {
                         int mult = (i == j && j == l) ? 1 : (i == j || j == l) ? 3 : 6;
                         double s = elasticUnit * Math.sqrt(weights.d2V() * mult);
-                        int[] perm = {81 * i + 9 * j + l, 81 * i + 9 * l + j, 81 * j + 9 * i + l,
-                            81 * j + 9 * l + i, 81 * l + 9 * i + j, 81 * l + 9 * j + i};
+                        int[] perm = {index(dim, i, j, l), index(dim, i, l, j), index(dim, j, i, l),
+                            index(dim, j, l, i), index(dim, l, i, j), index(dim, l, j, i)};
                         for (int c = 0; c < n; c++) {
                             double v = 0;
                             for (int q : perm) {
@@ -280,6 +288,10 @@ public final class LossAssembler {
         checkFinite(block, rhs, "elastic observation " + e.name());
         put(a, b, block, rhs, r0, k, rows, n);
         return r0 + k;
+    }
+
+    private static int index(int dim, int i, int j, int l) {
+        return (dim * i + j) * dim + l;
     }
 
     private static void checkFinite(double[] block, double[] rhs, String where) {

@@ -110,6 +110,43 @@ class LossAssemblerTest {
         assertEquals(el.eps1(c), ElasticObservation.frobenius(mcb.d2(), rcb.d2()), 1e-9 * el.eps1(c));
     }
 
+    /**
+     * On diamond the observation takes the sublattice shift as a variable (D = 12): 78 + 364 rows whose squared
+     * residual is the Frobenius misfit of the model's multilattice tensors, computed here from the model as a
+     * potential (its forces and virial, not the basis rows).
+     */
+    @Test
+    void diamondObservationHasShiftRowsWhoseLossIsTheMultilatticeMisfit() {
+        var ref = TestData.morse();
+        double a = 4 * 2.75 / Math.sqrt(3);   // nearest neighbours at the Morse minimum
+        Structure cell = Fixtures.cubic("W", a, 1, new double[][] {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5},
+            {0, 0.5, 0.5}, {0.25, 0.25, 0.25}, {0.75, 0.75, 0.25}, {0.75, 0.25, 0.75}, {0.25, 0.75, 0.75}});
+        ElasticObservation el = ElasticObservation.of("diamond", ref, BASIS, cell, true);
+        assertEquals(12, el.dimension());
+        assertTrue(el.name().contains("sublattice shifts"), el.name());
+        LossWeights w = new LossWeights(0, 0, 0, 10, 1);
+        var data = TestData.rattledBcc(ref, 1, 2, 0.08, 10, "bulk");
+        LossAssembler.Assembled as = new LossAssembler(BASIS, w, ReferenceEnergies.none(), Map.of(), 1,
+                LossAssembler.ElasticUnit.EV_PER_A3).assemble(data, List.of(el));
+        assertEquals(78 + 364, as.system().rows());
+        double[] c = randomCoefficients(BASIS.size(), 8);
+        LinearModel model = new LinearModel(BASIS, c, ReferenceEnergies.none());
+        var mcb = org.burgers.core.elasticity.MultilatticeCauchyBorn.of(model, cell);
+        var rcb = org.burgers.core.elasticity.MultilatticeCauchyBorn.of(ref, cell);
+        double expected = w.d1V() * Math.pow(ElasticObservation.frobenius(mcb.d2(), rcb.d2()), 2)
+                + w.d2V() * Math.pow(ElasticObservation.frobenius(mcb.d3(), rcb.d3()), 2);
+        assertEquals(expected, loss(as, c), 1e-7 * expected);
+        assertEquals(ElasticObservation.frobenius(mcb.d2(), rcb.d2()), el.eps1(c), 1e-8 * el.eps1(c));
+        // the reference's relaxed-ion tensor is the Schur complement of its Hessian: softer in shear
+        double[][] relaxed = org.burgers.core.elasticity.Voigt.second(el.referenceRelaxedD2());
+        double[][] clamped = org.burgers.core.elasticity.Voigt.second(
+                CauchyBorn.of(ref, cell, CauchyBorn.Ions.CLAMPED).d2());
+        assertTrue(relaxed[3][3] < 0.95 * clamped[3][3], relaxed[3][3] + " vs " + clamped[3][3]);
+        assertEquals(clamped[0][0], relaxed[0][0], 1e-8 * clamped[0][0]);
+        // bcc keeps the 9 strain variables
+        assertEquals(9, ElasticObservation.of("bcc", ref, BASIS, Fixtures.bcc("W", TestData.A0, 1), false).dimension());
+    }
+
     @Test
     void priorRowsAddTheirWeightedPenaltyToTheLoss() {
         var data = TestData.rattledBcc(TestData.morse(), 3, 2, 0.1, 31, "bulk");
