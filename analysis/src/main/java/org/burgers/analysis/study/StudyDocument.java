@@ -27,12 +27,29 @@ import org.burgers.core.InputException;
  * @param solver          qr, ridge, blr or ard
  * @param relaxation      relaxer and tolerances
  * @param elasticUnit     unit of the elastic rows of the loss: "GPa" (default when absent) or "eV/A3"
+ * @param elasticShifts   on a lattice whose strain moves its sublattices (diamond), where the sublattice shifts
+ *                        enter the elastic rows: "second-order" (default when absent: the relaxed-ion C is
+ *                        matched), "all-orders" or "none" (clamped-ion rows, as before they existed); see
+ *                        {@link org.burgers.fitting.loss.ElasticObservation.Shifts}
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record StudyDocument(String name, String system, String reference, double simulationSize,
                             List<Double> trainingSizes, Training training, Basis basis,
                             Map<String, Weights> cases, String solver, Relaxation relaxation,
-                            String elasticUnit) {
+                            String elasticUnit, String elasticShifts) {
+
+    /** Without the elastic shifts (the default, second-order). */
+    public StudyDocument(String name, String system, String reference, double simulationSize,
+                         List<Double> trainingSizes, Training training, Basis basis, Map<String, Weights> cases,
+                         String solver, Relaxation relaxation, String elasticUnit) {
+        this(name, system, reference, simulationSize, trainingSizes, training, basis, cases, solver, relaxation,
+                elasticUnit, null);
+    }
+
+    /** Where the sublattice shifts enter the elastic rows. */
+    public org.burgers.fitting.loss.ElasticObservation.Shifts elasticShiftRows() {
+        return org.burgers.fitting.loss.ElasticObservation.Shifts.parse(elasticShifts);
+    }
 
     /** alpha (A), N_train, N_test, seed. */
     public record Training(double alpha, int nTrain, int nTest, long seed) {
@@ -177,6 +194,11 @@ public record StudyDocument(String name, String system, String reference, double
                 "relaxation needs fmax > 0 and maxSteps > 0");
         require(elasticUnit == null || List.of("gpa", "ev/a3").contains(elasticUnit.toLowerCase(java.util.Locale.ROOT)),
                 where, "elasticUnit must be GPa or eV/A3, got '" + elasticUnit + "'");
+        try {
+            elasticShiftRows();
+        } catch (InputException e) {
+            throw new InputException(where + ": " + e.getMessage());
+        }
         return this;
     }
 

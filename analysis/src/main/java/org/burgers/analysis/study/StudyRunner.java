@@ -57,10 +57,11 @@ import org.burgers.simulation.training.RattledSet;
  * does not converge or a fit that fails is recorded as the experiment's failure (with NaN errors), never
  * used; solver warnings (ill-conditioning) are recorded and shown in the report.
  *
- * <p>The elastic observation is the clamped-ion Cauchy-Born d_F^2 W_cb(I), d_F^3 W_cb(I) of the perfect
- * crystal (conventional cell) at the reference lattice constant, for the reference and for every basis
- * function; for bcc and B2 (centrosymmetric sites) it equals the relaxed-ion one at second order; for
- * diamond Si it is the clamped-ion tensor, matched by the model as well.
+ * <p>The elastic observation is the Cauchy-Born d_F^2 W_cb(I), d_F^3 W_cb(I) of the perfect crystal
+ * (conventional cell) at the reference lattice constant, for the reference and for every basis function; for
+ * bcc and B2 (centrosymmetric sites) the clamped-ion tensors, which are the relaxed-ion ones; for diamond Si
+ * the second-order rows also take the sublattice shift as a variable, so that the model's relaxed-ion C is the
+ * reference's (the document's {@code elasticShifts}, {@link ElasticObservation}).
  */
 public final class StudyRunner {
     public static final String RMSE_CASE = "cle-nonlinear";
@@ -449,7 +450,7 @@ public final class StudyRunner {
                 Structure cell = crystal.conventionalCell().withoutArrays();
                 String name = String.format(Locale.ROOT, "%s %s a=%.6f", crystal.lattice().name(),
                         String.join(",", crystal.distinctSpecies()), crystal.a());
-                ElasticObservation el = ElasticObservation.of(name, reference, basis, cell, true);
+                ElasticObservation el = ElasticObservation.of(name, reference, basis, cell, true, doc.elasticShiftRows());
                 progress.line("basis of degree %d, pair degree %d: %d functions; elastic observations of the "
                         + "reference and the basis (%.1f s)", d, pair, basis.size(), (System.nanoTime() - t0) * 1e-9);
                 return new DegreeData(basis, el);

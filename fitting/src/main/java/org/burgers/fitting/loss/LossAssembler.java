@@ -237,8 +237,8 @@ public final class LossAssembler {
 
     /** Rows of one observation: the independent components of its D x D and D x D x D tensors. */
     int elasticRowsOf(ElasticObservation e) {
-        int d = e.dimension();
-        return (weights.d1V() > 0 ? d * (d + 1) / 2 : 0) + (weights.d2V() > 0 ? d * (d + 1) * (d + 2) / 6 : 0);
+        int d = e.dimension(), d3 = e.dimension3();
+        return (weights.d1V() > 0 ? d * (d + 1) / 2 : 0) + (weights.d2V() > 0 ? d3 * (d3 + 1) * (d3 + 2) / 6 : 0);
     }
 
     private int writeElastic(ElasticObservation e, int r0, INDArray a, INDArray b, long rows, int n) {
@@ -262,6 +262,7 @@ public final class LossAssembler {
             }
         }
         if (weights.d2V() > 0) {
+            dim = e.dimension3();
             for (int i = 0; i < dim; i++) {
                 for (int j = i; j < dim; j++) {
                     for (int l = j; l < dim; l++) {

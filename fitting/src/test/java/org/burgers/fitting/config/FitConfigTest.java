@@ -46,6 +46,18 @@ class FitConfigTest {
         assertEquals(1, f.threads());
     }
 
+    /** Diamond is accepted: its conventional cell has 8 atoms on two sublattices, the shift variables. */
+    @Test
+    void diamondElasticObservationHasTwoSublattices() {
+        ElasticSpec spec = new ElasticSpec("diamond", "Si", "builtin:Si", 5.43);
+        var cell = spec.unitCellAtScaleOne();
+        assertEquals(8, cell.size());
+        assertEquals(2, org.burgers.core.elasticity.Sublattices.of(cell).count());
+        assertEquals(Math.sqrt(3) / 4, org.burgers.core.elasticity.Sublattices.nearestNeighbourDistance(cell), 1e-12);
+        InputException e = assertThrows(InputException.class, () -> new ElasticSpec("hcp", "Si", "builtin:Si", null));
+        assertTrue(e.getMessage().contains("not supported"), e.getMessage());
+    }
+
     @Test
     void unknownKeysAndBadValuesAreNamed() {
         String[][] cases = {

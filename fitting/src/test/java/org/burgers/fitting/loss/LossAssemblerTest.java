@@ -111,9 +111,9 @@ class LossAssemblerTest {
     }
 
     /**
-     * On diamond the observation takes the sublattice shift as a variable (D = 12): 78 + 364 rows whose squared
-     * residual is the Frobenius misfit of the model's multilattice tensors, computed here from the model as a
-     * potential (its forces and virial, not the basis rows).
+     * On diamond the observation takes the sublattice shift as a variable (D = 12) in the second-order rows (and,
+     * if asked, in the third-order ones): rows whose squared residual is the Frobenius misfit of the model's
+     * tensors, computed here from the model as a potential (its forces and virial, not the basis rows).
      */
     @Test
     void diamondObservationHasShiftRowsWhoseLossIsTheMultilatticeMisfit() {
@@ -121,22 +121,42 @@ class LossAssemblerTest {
         double a = 4 * 2.75 / Math.sqrt(3);   // nearest neighbours at the Morse minimum
         Structure cell = Fixtures.cubic("W", a, 1, new double[][] {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5},
             {0, 0.5, 0.5}, {0.25, 0.25, 0.25}, {0.75, 0.75, 0.25}, {0.75, 0.25, 0.75}, {0.25, 0.75, 0.75}});
-        ElasticObservation el = ElasticObservation.of("diamond", ref, BASIS, cell, true);
-        assertEquals(12, el.dimension());
-        assertTrue(el.name().contains("sublattice shifts"), el.name());
         LossWeights w = new LossWeights(0, 0, 0, 10, 1);
         var data = TestData.rattledBcc(ref, 1, 2, 0.08, 10, "bulk");
-        LossAssembler.Assembled as = new LossAssembler(BASIS, w, ReferenceEnergies.none(), Map.of(), 1,
-                LossAssembler.ElasticUnit.EV_PER_A3).assemble(data, List.of(el));
-        assertEquals(78 + 364, as.system().rows());
         double[] c = randomCoefficients(BASIS.size(), 8);
         LinearModel model = new LinearModel(BASIS, c, ReferenceEnergies.none());
         var mcb = org.burgers.core.elasticity.MultilatticeCauchyBorn.of(model, cell);
         var rcb = org.burgers.core.elasticity.MultilatticeCauchyBorn.of(ref, cell);
-        double expected = w.d1V() * Math.pow(ElasticObservation.frobenius(mcb.d2(), rcb.d2()), 2)
-                + w.d2V() * Math.pow(ElasticObservation.frobenius(mcb.d3(), rcb.d3()), 2);
-        assertEquals(expected, loss(as, c), 1e-7 * expected);
+        CauchyBorn mcl = CauchyBorn.of(model, cell, CauchyBorn.Ions.CLAMPED);
+        CauchyBorn rcl = CauchyBorn.of(ref, cell, CauchyBorn.Ions.CLAMPED);
+        double second12 = w.d1V() * Math.pow(ElasticObservation.frobenius(mcb.d2(), rcb.d2()), 2);
+        double third12 = w.d2V() * Math.pow(ElasticObservation.frobenius(mcb.d3(), rcb.d3()), 2);
+        double second9 = w.d1V() * Math.pow(ElasticObservation.frobenius(mcl.d2(), rcl.d2()), 2);
+        double third9 = w.d2V() * Math.pow(ElasticObservation.frobenius(mcl.d3(), rcl.d3()), 2);
+        // per mode: the variables of the second- and third-order rows, their number, and the loss they add up to
+        Object[][] modes = {
+            {ElasticObservation.Shifts.SECOND_ORDER, 12, 9, 78 + 165, second12 + third9},
+            {ElasticObservation.Shifts.ALL_ORDERS, 12, 12, 78 + 364, second12 + third12},
+            {ElasticObservation.Shifts.NONE, 9, 9, 45 + 165, second9 + third9}};
+        ElasticObservation el = null;
+        for (Object[] m : modes) {
+            ElasticObservation e = ElasticObservation.of("diamond", ref, BASIS, cell, true, (ElasticObservation.Shifts) m[0]);
+            assertEquals(m[1], e.dimension(), m[0].toString());
+            assertEquals(m[2], e.dimension3(), m[0].toString());
+            LossAssembler.Assembled as = new LossAssembler(BASIS, w, ReferenceEnergies.none(), Map.of(), 1,
+                    LossAssembler.ElasticUnit.EV_PER_A3).assemble(data, List.of(e));
+            assertEquals(m[3], as.system().rows(), m[0].toString());
+            double expected = (Double) m[4];
+            assertEquals(expected, loss(as, c), 1e-7 * expected, m[0].toString());
+            if (m[0] == ElasticObservation.Shifts.SECOND_ORDER) {
+                el = e;
+            }
+        }
+        assertTrue(el.name().contains("sublattice shifts"), el.name());
         assertEquals(ElasticObservation.frobenius(mcb.d2(), rcb.d2()), el.eps1(c), 1e-8 * el.eps1(c));
+        assertEquals(ElasticObservation.Shifts.SECOND_ORDER, ElasticObservation.Shifts.parse(null));
+        assertEquals(ElasticObservation.Shifts.ALL_ORDERS, ElasticObservation.Shifts.parse("All-Orders"));
+        assertThrows(InputException.class, () -> ElasticObservation.Shifts.parse("some"));
         // the reference's relaxed-ion tensor is the Schur complement of its Hessian: softer in shear
         double[][] relaxed = org.burgers.core.elasticity.Voigt.second(el.referenceRelaxedD2());
         double[][] clamped = org.burgers.core.elasticity.Voigt.second(
