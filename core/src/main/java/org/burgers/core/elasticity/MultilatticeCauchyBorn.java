@@ -227,13 +227,4 @@ public final class MultilatticeCauchyBorn {
         }
         return out;
     }
-
-    /** Density k alone out of a row layout {@code [q * m + k]}. */
-    public static double[] column(double[] rows, int m, int k) {
-        double[] c = new double[rows.length / m];
-        for (int q = 0; q < c.length; q++) {
-            c[q] = rows[q * m + k];
-        }
-        return c;
-    }
 }
