@@ -52,7 +52,21 @@ public record StudyDocument(String name, String system, String reference, double
     }
 
     /** alpha (A), N_train, N_test, seed. */
-    public record Training(double alpha, int nTrain, int nTest, long seed) {
+    /**
+     * @param rattle how the samples perturb the relaxed cell by alpha: "gaussian" (default when absent: a
+     *               Gaussian of standard deviation alpha per component, ASE's rattle) or "julip" (uniform, no atom
+     *               moving by more than alpha, JuLIP's rattle! as used with ACEpotentials.jl; {@link
+     *               org.burgers.simulation.training.RattledSet.Distribution})
+     */
+    public record Training(double alpha, int nTrain, int nTest, long seed, String rattle) {
+
+        public Training(double alpha, int nTrain, int nTest, long seed) {
+            this(alpha, nTrain, nTest, seed, null);
+        }
+
+        public org.burgers.simulation.training.RattledSet.Distribution distribution() {
+            return org.burgers.simulation.training.RattledSet.Distribution.parse(rattle);
+        }
     }
 
     /**
@@ -161,6 +175,13 @@ public record StudyDocument(String name, String system, String reference, double
         require(trainingSizes != null && !trainingSizes.isEmpty(), where, "trainingSizes is empty");
         for (double l : trainingSizes) {
             require(l > 0 && l <= simulationSize, where, "training size " + l + " must be in (0, simulationSize]");
+        }
+        if (training != null) {
+            try {
+                training.distribution();
+            } catch (InputException e) {
+                throw new InputException(where + ": " + e.getMessage());
+            }
         }
         require(training != null && training.alpha() > 0 && training.nTrain() > 0 && training.nTest() > 0, where,
                 "training needs alpha > 0, nTrain > 0, nTest > 0");

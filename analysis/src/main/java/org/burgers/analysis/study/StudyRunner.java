@@ -408,16 +408,20 @@ public final class StudyRunner {
                 int nTrain = share(t.nTrain(), cells.size(), i);
                 int nTest = share(t.nTest(), cells.size(), i);
                 long seed = t.seed() + i;
+                // the Gaussian sets keep their former keys, so caches made before the choice existed stay valid
+                String rattle = t.distribution() == RattledSet.Distribution.GAUSSIAN ? ""
+                        : "|rattle=" + t.distribution().name().toLowerCase(Locale.ROOT);
                 String setKey = key + (cells.size() == 1
                         ? String.format(Locale.ROOT, "|alpha=%s|train=%d|test=%d|seed=%d", Double.toString(t.alpha()),
                         nTrain, nTest, seed)
                         : String.format(Locale.ROOT, "|alpha=%s|train=%d|test=%d|seed=%d|cell=%d/%d",
-                        Double.toString(t.alpha()), nTrain, nTest, seed, i, cells.size()));
+                        Double.toString(t.alpha()), nTrain, nTest, seed, i, cells.size())) + rattle;
                 Structure relaxed = r.structure().withoutArrays();
                 train.addAll(cache.labelled(type + "-train", setKey, () -> label(relaxed, 0, nTrain, type, seed)));
                 test.addAll(cache.labelled(type + "-test", setKey, () -> label(relaxed, nTrain, nTest, type, seed)));
-                progress.line("  %s %s, %d + %d labelled samples (alpha %g A) (%.1f s)", kind, r.fromCache() ? "cached"
-                                : "relaxed in " + r.iterations() + " iterations", nTrain, nTest, t.alpha(),
+                progress.line("  %s %s, %d + %d labelled samples (alpha %g A, %s) (%.1f s)", kind, r.fromCache()
+                                ? "cached" : "relaxed in " + r.iterations() + " iterations", nTrain, nTest, t.alpha(),
+                        t.distribution().name().toLowerCase(Locale.ROOT),
                         (System.nanoTime() - t0) * 1e-9);
             }
             td = new TrainingData(List.copyOf(train), List.copyOf(test), null);
@@ -435,7 +439,7 @@ public final class StudyRunner {
             StudyDocument.Training t = doc.training();
             Frame[] frames = new Frame[count];
             java.util.stream.IntStream.range(0, count).parallel().forEach(k -> {
-                Structure s = RattledSet.rattle(relaxed, t.alpha(), seed, first + k);
+                Structure s = RattledSet.rattle(relaxed, t.alpha(), seed, first + k, t.distribution());
                 Evaluation e = reference.evaluate(s, Request.FORCES);
                 frames[k] = Frame.labelled(s, e.energy(), e.forces(), e.virial()).withInfo("config_type", type);
             });

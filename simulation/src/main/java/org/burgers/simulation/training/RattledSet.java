@@ -12,7 +12,8 @@ import org.burgers.core.structure.Structure;
 
 /**
  * Rattled, labelled training and test sets (paper section 4.1.2): copies of a (relaxed) structure with
- * independent Gaussian noise of standard deviation alpha on every Cartesian coordinate, each labelled
+ * random displacements of amplitude alpha ({@link Distribution}: by default independent Gaussian noise of
+ * standard deviation alpha on every Cartesian coordinate, as ASE's {@code rattle(stdev=alpha)}), each labelled
  * with the energy, forces and virial of a reference potential (written as {@code virial} and also as
  * {@code stress} = -virial / V, which is the key ASE turns into {@code atoms.get_stress()}).
  *
@@ -24,13 +25,44 @@ public final class RattledSet {
     private RattledSet() {
     }
 
-    /** The rattled copy number {@code index} of s. */
+    /** How "perturb the atom positions by alpha" is read. */
+    public enum Distribution {
+        /** Gaussian of standard deviation alpha per Cartesian component (ASE {@code rattle(stdev=alpha)}). */
+        GAUSSIAN,
+        /**
+         * Uniform in [-alpha/sqrt(3), alpha/sqrt(3)] per component, so no atom moves by more than alpha
+         * (JuLIP's {@code rattle!(at, alpha)}, the tool of ACEpotentials.jl, which the paper used):
+         * standard deviation alpha/3 per component, a third of the Gaussian reading's, and no tails.
+         */
+        JULIP;
+
+        /** "gaussian" or "julip" (case-insensitive); null gives GAUSSIAN. */
+        public static Distribution parse(String text) {
+            if (text == null) {
+                return GAUSSIAN;
+            }
+            for (Distribution d : values()) {
+                if (d.name().equalsIgnoreCase(text.trim())) {
+                    return d;
+                }
+            }
+            throw new InputException("rattle distribution '" + text + "': expected gaussian or julip");
+        }
+    }
+
+    /** The rattled copy number {@code index} of s (Gaussian). */
     public static Structure rattle(Structure s, double alpha, long seed, int index) {
+        return rattle(s, alpha, seed, index, Distribution.GAUSSIAN);
+    }
+
+    /** The rattled copy number {@code index} of s with displacements drawn from {@code d}. */
+    public static Structure rattle(Structure s, double alpha, long seed, int index, Distribution d) {
         checkAlpha(alpha);
         Random r = new Random(mix(seed, index));
         double[] x = s.positions();
+        double half = alpha / Math.sqrt(3);
         for (int k = 0; k < x.length; k++) {
-            x[k] += alpha * r.nextGaussian();
+            x[k] += d == Distribution.GAUSSIAN ? alpha * r.nextGaussian() : half * (2 * r.nextDouble() - 1);
         }
         return s.withPositions(x);
     }

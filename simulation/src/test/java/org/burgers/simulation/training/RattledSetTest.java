@@ -25,6 +25,40 @@ import org.junit.jupiter.api.io.TempDir;
 class RattledSetTest {
     static final MorseTestPotential CU = new MorseTestPotential(0.3429, 1.3588, 2.866, 6.0);
 
+    /**
+     * JuLIP's reading (rattle!(at, alpha)): each component uniform in [-alpha/sqrt 3, alpha/sqrt 3], so no atom
+     * moves farther than alpha, with standard deviation alpha/3 per component; reproducible; Gaussian by default.
+     */
+    @Test
+    void julipRattleMovesNoAtomFartherThanAlpha() {
+        Structure s = Fixtures.fcc("Cu", 3.61, 4);
+        double alpha = 0.5, sum2 = 0, far = 0, lim = alpha / Math.sqrt(3);
+        int n = 0;
+        for (int k = 0; k < 20; k++) {
+            double[] x = RattledSet.rattle(s, alpha, 42, k, RattledSet.Distribution.JULIP).positions();
+            double[] x0 = s.positions();
+            for (int i = 0; i < x.length; i += 3) {
+                double d2 = 0;
+                for (int a = 0; a < 3; a++) {
+                    double d = x[i + a] - x0[i + a];
+                    assertTrue(Math.abs(d) <= lim, "component " + d);
+                    d2 += d * d;
+                    sum2 += d * d;
+                    n++;
+                }
+                far = Math.max(far, Math.sqrt(d2));
+            }
+        }
+        assertTrue(far <= alpha && far > 0.8 * alpha, "largest displacement " + far);
+        assertEquals(alpha / 3, Math.sqrt(sum2 / n), 0.02 * alpha / 3);
+        assertArrayEquals(RattledSet.rattle(s, alpha, 7, 3, RattledSet.Distribution.JULIP).positions(),
+                RattledSet.rattle(s, alpha, 7, 3, RattledSet.Distribution.JULIP).positions());
+        assertArrayEquals(RattledSet.rattle(s, alpha, 7, 3).positions(),
+                RattledSet.rattle(s, alpha, 7, 3, RattledSet.Distribution.parse(null)).positions());
+        assertEquals(RattledSet.Distribution.JULIP, RattledSet.Distribution.parse("JuLIP"));
+        assertThrows(InputException.class, () -> RattledSet.Distribution.parse("uniform"));
+    }
+
     @Test
     void noiseHasTheRequestedStatisticsAndIsReproducible() {
         Structure s = Fixtures.fcc("Cu", 3.61, 4);
