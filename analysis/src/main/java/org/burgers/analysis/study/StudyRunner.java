@@ -410,7 +410,7 @@ public final class StudyRunner {
                 long seed = t.seed() + i;
                 // the Gaussian sets keep their former keys, so caches made before the choice existed stay valid
                 String rattle = t.distribution() == RattledSet.Distribution.GAUSSIAN ? ""
-                        : "|rattle=" + t.distribution().name().toLowerCase(Locale.ROOT);
+                        : "|rattle=" + org.burgers.core.Choices.word(t.distribution());
                 String setKey = key + (cells.size() == 1
                         ? String.format(Locale.ROOT, "|alpha=%s|train=%d|test=%d|seed=%d", Double.toString(t.alpha()),
                         nTrain, nTest, seed)
@@ -421,7 +421,7 @@ public final class StudyRunner {
                 test.addAll(cache.labelled(type + "-test", setKey, () -> label(relaxed, nTrain, nTest, type, seed)));
                 progress.line("  %s %s, %d + %d labelled samples (alpha %g A, %s) (%.1f s)", kind, r.fromCache()
                                 ? "cached" : "relaxed in " + r.iterations() + " iterations", nTrain, nTest, t.alpha(),
-                        t.distribution().name().toLowerCase(Locale.ROOT),
+                        org.burgers.core.Choices.word(t.distribution()),
                         (System.nanoTime() - t0) * 1e-9);
             }
             td = new TrainingData(List.copyOf(train), List.copyOf(test), null);

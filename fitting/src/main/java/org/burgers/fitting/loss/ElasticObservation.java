@@ -47,16 +47,7 @@ public record ElasticObservation(String name, int dimension, double[] referenceD
 
         /** "none", "second-order", "all-orders" (case-insensitive); null gives the default, SECOND_ORDER. */
         public static Shifts parse(String text) {
-            if (text == null) {
-                return SECOND_ORDER;
-            }
-            for (Shifts s : values()) {
-                if (s.name().replace('_', '-').equalsIgnoreCase(text.trim())) {
-                    return s;
-                }
-            }
-            throw new org.burgers.core.InputException("elastic shifts '" + text + "': expected none, second-order or "
-                    + "all-orders");
+            return org.burgers.core.Choices.parse(Shifts.class, text, SECOND_ORDER, "elastic shifts");
         }
     }
 

@@ -38,15 +38,7 @@ public final class RattledSet {
 
         /** "gaussian" or "julip" (case-insensitive); null gives GAUSSIAN. */
         public static Distribution parse(String text) {
-            if (text == null) {
-                return GAUSSIAN;
-            }
-            for (Distribution d : values()) {
-                if (d.name().equalsIgnoreCase(text.trim())) {
-                    return d;
-                }
-            }
-            throw new InputException("rattle distribution '" + text + "': expected gaussian or julip");
+            return org.burgers.core.Choices.parse(Distribution.class, text, GAUSSIAN, "rattle distribution");
         }
     }
 
