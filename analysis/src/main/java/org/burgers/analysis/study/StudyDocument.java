@@ -177,11 +177,7 @@ public record StudyDocument(String name, String system, String reference, double
             require(l > 0 && l <= simulationSize, where, "training size " + l + " must be in (0, simulationSize]");
         }
         if (training != null) {
-            try {
-                training.distribution();
-            } catch (InputException e) {
-                throw new InputException(where + ": " + e.getMessage());
-            }
+            parses(where, training::distribution);
         }
         require(training != null && training.alpha() > 0 && training.nTrain() > 0 && training.nTest() > 0, where,
                 "training needs alpha > 0, nTrain > 0, nTest > 0");
@@ -215,11 +211,7 @@ public record StudyDocument(String name, String system, String reference, double
                 "relaxation needs fmax > 0 and maxSteps > 0");
         require(elasticUnit == null || List.of("gpa", "ev/a3").contains(elasticUnit.toLowerCase(java.util.Locale.ROOT)),
                 where, "elasticUnit must be GPa or eV/A3, got '" + elasticUnit + "'");
-        try {
-            elasticShiftRows();
-        } catch (InputException e) {
-            throw new InputException(where + ": " + e.getMessage());
-        }
+        parses(where, this::elasticShiftRows);
         return this;
     }
 
@@ -228,6 +220,15 @@ public record StudyDocument(String name, String system, String reference, double
         return elasticUnit != null && elasticUnit.equalsIgnoreCase("ev/a3")
                 ? org.burgers.fitting.loss.LossAssembler.ElasticUnit.EV_PER_A3
                 : org.burgers.fitting.loss.LossAssembler.ElasticUnit.GPA;
+    }
+
+    /** Runs a parse of a choice, its input error prefixed with where the document came from. */
+    private static void parses(String where, Runnable parse) {
+        try {
+            parse.run();
+        } catch (InputException e) {
+            throw new InputException(where + ": " + e.getMessage());
+        }
     }
 
     private static void require(boolean ok, String where, String what) {

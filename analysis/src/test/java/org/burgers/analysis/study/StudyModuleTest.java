@@ -74,4 +74,24 @@ class StudyModuleTest {
         assertEquals("cle", r.caseName());
         assertTrue(r.ok(), String.valueOf(r.failure()));
     }
+
+    /** The two word choices of a document parse, and an unknown word is an input error that says where. */
+    @Test
+    void unknownRattleOrElasticShiftsAreInputErrorsThatSayWhere() {
+        StudyDocument p = StudyDocument.preset("si-edge-quick");
+        StudyDocument.Training t = p.training();
+        java.util.function.BiFunction<String, String, StudyDocument> doc = (rattle, shifts) -> new StudyDocument(p.name(),
+                p.system(), p.reference(), p.simulationSize(), p.trainingSizes(),
+                new StudyDocument.Training(t.alpha(), t.nTrain(), t.nTest(), t.seed(), rattle), p.basis(), p.cases(),
+                p.solver(), p.relaxation(), p.elasticUnit(), shifts);
+        StudyDocument ok = doc.apply("julip", "all-orders").validated("doc.json");
+        assertEquals(org.burgers.simulation.training.RattledSet.Distribution.JULIP, ok.training().distribution());
+        assertEquals(org.burgers.fitting.loss.ElasticObservation.Shifts.ALL_ORDERS, ok.elasticShiftRows());
+        org.burgers.core.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.burgers.core.InputException.class, () -> doc.apply("uniform", null).validated("doc.json"));
+        assertEquals("doc.json: rattle distribution 'uniform': expected gaussian, julip", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.burgers.core.InputException.class,
+                () -> doc.apply(null, "third").validated("doc.json"));
+        assertEquals("doc.json: elastic shifts 'third': expected none, second-order, all-orders", e.getMessage());
+    }
 }

@@ -44,12 +44,8 @@ public final class CauchyBorn {
      * @param unitCell a fully periodic cell (any number of basis atoms) at the reference state F = I
      */
     public static CauchyBorn of(Potential potential, Structure unitCell, Ions ions) {
-        if (!unitCell.cell().fullyPeriodic()) {
-            throw new InputException("the Cauchy-Born unit cell must be periodic along all three axes");
-        }
-        if (unitCell.size() == 0) {
-            throw new InputException("the Cauchy-Born unit cell has no atoms");
-        }
+        UnitCells.requirePeriodic(unitCell);
+        UnitCells.requireAtoms(unitCell);
         potential.checkSpecies(unitCell);
         Structure ref = ions == Ions.RELAXED ? InternalRelaxation.relax(potential, unitCell) : unitCell;
         return new CauchyBorn(potential, ref, ions);

@@ -1,6 +1,5 @@
 package org.burgers.core.elasticity;
 
-import org.burgers.core.InputException;
 import org.burgers.core.basis.Features;
 import org.burgers.core.basis.LinearBasis;
 import org.burgers.core.structure.Structure;
@@ -32,15 +31,8 @@ public final class LinearCauchyBorn {
     }
 
     public static LinearCauchyBorn of(LinearBasis basis, Structure unitCell) {
-        if (!unitCell.cell().fullyPeriodic()) {
-            throw new InputException("the Cauchy-Born unit cell must be periodic along all three axes");
-        }
-        for (int i = 0; i < unitCell.size(); i++) {
-            if (!basis.species().contains(unitCell.element(i).symbol())) {
-                throw new InputException("atom " + i + " is " + unitCell.element(i).symbol()
-                        + ", which the basis does not cover");
-            }
-        }
+        UnitCells.requirePeriodic(unitCell);
+        UnitCells.requireCovered(basis, unitCell);
         return new LinearCauchyBorn(basis, unitCell);
     }
 

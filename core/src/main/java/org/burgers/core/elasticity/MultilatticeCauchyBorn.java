@@ -1,6 +1,5 @@
 package org.burgers.core.elasticity;
 
-import org.burgers.core.InputException;
 import org.burgers.core.basis.Features;
 import org.burgers.core.basis.LinearBasis;
 import org.burgers.core.potential.Evaluation;
@@ -51,12 +50,8 @@ public final class MultilatticeCauchyBorn {
     private volatile double[] d3;
 
     private MultilatticeCauchyBorn(Densities densities, int m, Structure reference) {
-        if (!reference.cell().fullyPeriodic()) {
-            throw new InputException("the Cauchy-Born unit cell must be periodic along all three axes");
-        }
-        if (reference.size() == 0) {
-            throw new InputException("the Cauchy-Born unit cell has no atoms");
-        }
+        UnitCells.requirePeriodic(reference);
+        UnitCells.requireAtoms(reference);
         this.densities = densities;
         this.m = m;
         this.reference = reference;
@@ -77,12 +72,7 @@ public final class MultilatticeCauchyBorn {
 
     /** Every basis function's W_k(F, p) at once (rows: the model's tensors are these times c). */
     public static MultilatticeCauchyBorn of(LinearBasis basis, Structure unitCell) {
-        for (int i = 0; i < unitCell.size(); i++) {
-            if (!basis.species().contains(unitCell.element(i).symbol())) {
-                throw new InputException("atom " + i + " is " + unitCell.element(i).symbol()
-                        + ", which the basis does not cover");
-            }
-        }
+        UnitCells.requireCovered(basis, unitCell);
         return new MultilatticeCauchyBorn(s -> {
             Features f = basis.features(s, true, true);
             return new double[][] {f.virial(), f.forces()};
