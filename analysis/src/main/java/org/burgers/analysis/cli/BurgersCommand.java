@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             StudyCommand.class,
             ReportCommand.class,
             CompareCommand.class,
+            SplitCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BurgersCommand implements Runnable {

@@ -179,6 +179,124 @@ public final class StudyRunner {
         return report;
     }
 
+    /**
+     * The residual split ({@link ResidualSplit}) of the stored experiments of the study in {@code out} at the
+     * sweep degree: for each, three relaxations of its stored model from the reference equilibrium, near
+     * radius {@code radiusPerL * L * a0}. Only the experiments whose case is in {@code cases} and whose L is in
+     * {@code sizes} (null: all) are split. Each split is stored atomically in {@code out/split/ID.json}, so an
+     * interrupted run resumes; {@code out/split.json} and {@code out/split.md} summarise them with the slopes
+     * against L of the near-only and far-only errors.
+     */
+    public List<ResidualSplit> split(Path out, Path cacheDir, Progress progress, double radiusPerL,
+                                     java.util.Set<String> cases, java.util.Set<Double> sizes) {
+        if (!(radiusPerL > 0) || !Double.isFinite(radiusPerL)) {
+            throw new InputException("--radius must be a positive multiple of L r0, got " + radiusPerL);
+        }
+        List<ResidualSplit> done = perExperiment(out, cacheDir, progress, cases, sizes, "split", ResidualSplit.class,
+                (r, ref, model) -> {
+                    double radius = radiusPerL * r.trainingSize() * ref.predictor().a0();
+                    progress.line("split %s: near = within %.2f A of a core; three relaxations from ybar", r.id(),
+                            radius);
+                    ResidualSplit s = ResidualSplit.of(r.id(), r.caseName(), r.trainingSize(), r.geometryError(),
+                            ref.predictor(),
+                            ref.relaxed().structure(), ref.stencil(), reference, model, radius, relaxer, options());
+                    progress.line("  residual rms near / far %.3f / %.3f meV/A; geometry full %s, near only %s, far "
+                                    + "only %s A (%.1f s)%s", s.residualNear(), s.residualFar(), fmt(s.geometryFull()),
+                            fmt(s.geometryNearOnly()), fmt(s.geometryFarOnly()), s.seconds(),
+                            s.failure() == null ? "" : " FAILED: " + s.failure());
+                    return s;
+                });
+        org.burgers.analysis.report.SplitReport.write(out, doc.name(), radiusPerL, done);
+        return done;
+    }
+
+    /**
+     * The far-only error profiles ({@link ResidualSplit#farOnlyProfile}) of the selected stored experiments at
+     * the radii {@code radii} (A), one relaxation per radius; stored in {@code out/profile/ID.json} (resumable)
+     * and summarised in {@code out/profile.md} with each profile's slope against R.
+     */
+    public List<ErrorProfile> profile(Path out, Path cacheDir, Progress progress, double[] radii,
+                                      java.util.Set<String> cases, java.util.Set<Double> sizes) {
+        for (double r : radii) {
+            if (!(r > 0) || !Double.isFinite(r)) {
+                throw new InputException("--profile radii must be positive (A), got " + r);
+            }
+        }
+        List<ErrorProfile> done = perExperiment(out, cacheDir, progress, cases, sizes, "profile", ErrorProfile.class,
+                (r, ref, model) -> {
+                    progress.line("profile %s: far-only error beyond %s A", r.id(), java.util.Arrays.toString(radii));
+                    long t0 = System.nanoTime();
+                    double[] rms = new double[radii.length];
+                    double[] g = ResidualSplit.farOnlyProfile(ref.predictor(), ref.relaxed().structure(),
+                            ref.stencil(), reference, model, radii, relaxer, options(), rms);
+                    ErrorProfile e = new ErrorProfile(r.id(), r.caseName(), r.trainingSize(), radii.clone(), g, rms,
+                            (System.nanoTime() - t0) * 1e-9);
+                    progress.line("  far-only error %s A (%.1f s)", java.util.Arrays.toString(g), e.seconds());
+                    return e;
+                });
+        org.burgers.analysis.report.SplitReport.writeProfiles(out, doc.name(), done);
+        return done;
+    }
+
+    /** What {@link #perExperiment} does with one stored experiment, its simulation reference and its model. */
+    private interface PerExperiment<T> {
+        T run(ExperimentResult r, SimulationReference ref, Potential model);
+    }
+
+    /**
+     * Runs {@code body} on every selected stored experiment of the sweep degree whose result is not yet in
+     * {@code out/SUBDIR/ID.json}, storing each result there atomically; returns all selected results.
+     */
+    private <T> List<T> perExperiment(Path out, Path cacheDir, Progress progress, java.util.Set<String> cases,
+                                      java.util.Set<Double> sizes, String subdir, Class<T> type, PerExperiment<T> body) {
+        if (!Files.exists(out.resolve("study.json"))) {
+            throw new InputException(out + " is not a study directory (no study.json)");
+        }
+        checkSameStudy(out);
+        if (configurations.simulationFollowsTrainingSize()) {
+            throw new InputException("the residual split needs straight dislocation lines; the " + doc.system()
+                    + " study has a configuration per L");
+        }
+        List<ExperimentResult> todo = new ArrayList<>();
+        for (ExperimentResult r : new ResultStore(out).all()) {
+            boolean sweep = r.degree() == doc.basis().degree() && !r.id().contains("-P");
+            if (sweep && r.failure() == null && (cases == null || cases.contains(r.caseName()))
+                    && (sizes == null || sizes.contains(r.trainingSize()))) {
+                todo.add(r);
+            }
+        }
+        Path dir = out.resolve(subdir);
+        List<T> done = new ArrayList<>();
+        Context ctx = null;
+        int left = todo.size();
+        for (ExperimentResult r : todo) {
+            Path file = dir.resolve(r.id() + ".json");
+            left--;
+            if (Files.exists(file)) {
+                try {
+                    done.add(ResultStore.MAPPER.readValue(file.toFile(), type));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read " + file, e);
+                }
+                continue;
+            }
+            if (ctx == null) {
+                ctx = new Context(new ReferenceCache(cacheDir), progress, out);
+                ctx.prepareReference(out);
+            }
+            Path modelFile = out.resolve("models").resolve(r.id() + ".json");
+            if (!Files.exists(modelFile)) {
+                throw new InputException("experiment " + r.id() + " has no stored model (" + modelFile + ")");
+            }
+            Potential model = org.burgers.core.potential.PotentialSpec.parse("ace:" + modelFile);
+            T result = body.run(r, ctx.reference(Double.NaN), model);
+            ResultStore.writeAtomically(file, result);
+            done.add(result);
+            progress.line("  %d left", left);
+        }
+        return done;
+    }
+
     /** Rebuilds the report of a study directory from its stored document and experiments. */
     public static Map<String, Object> report(Path out) {
         Path docFile = out.resolve("study.json");

@@ -1,0 +1,150 @@
+package org.burgers.analysis.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.burgers.analysis.rates.Rate;
+import org.burgers.analysis.study.ErrorProfile;
+import org.burgers.analysis.study.ResidualSplit;
+import org.burgers.analysis.study.ResultStore;
+
+/**
+ * {@code split.json} and {@code split.md} of a study directory: the residual splits of its experiments
+ * ({@link ResidualSplit}) and, per loss case, the log-log slopes against L of the full, near-only and
+ * far-only geometry errors beside Table 1's prediction for the case (which the far-only part should follow).
+ */
+public final class SplitReport {
+    private static final String[] PARTS = {"full", "near-only", "far-only"};
+
+    private SplitReport() {
+    }
+
+    /** The slopes of one case: full, near-only, far-only (in that order). */
+    public static Rate[] rates(List<ResidualSplit> splits, String caseName) {
+        List<ResidualSplit> mine = splits.stream().filter(s -> s.caseName().equals(caseName)).toList();
+        double[] l = new double[mine.size()];
+        double[][] g = new double[3][mine.size()];
+        for (int i = 0; i < mine.size(); i++) {
+            ResidualSplit s = mine.get(i);
+            l[i] = s.trainingSize();
+            g[0][i] = s.geometryFull();
+            g[1][i] = s.geometryNearOnly();
+            g[2][i] = s.geometryFarOnly();
+        }
+        return new Rate[]{Rate.fit(l, g[0]), Rate.fit(l, g[1]), Rate.fit(l, g[2])};
+    }
+
+    public static void write(Path out, String name, double radiusPerL, List<ResidualSplit> splits) {
+        List<ResidualSplit> sorted = new ArrayList<>(splits);
+        sorted.sort(Comparator.comparingDouble(ResidualSplit::trainingSize).thenComparing(ResidualSplit::caseName));
+        List<Map<String, Object>> rates = new ArrayList<>();
+        StringBuilder md = new StringBuilder();
+        md.append("# Residual split: ").append(name).append("\n\n");
+        md.append(String.format(Locale.ROOT, "The model's force at the reference equilibrium, F^ML(ybar), split at R = "
+                + "%.3g L r0 from the core lines (the training radius); each part relaxed alone from ybar under an "
+                + "external load that cancels the other (`burgers split`). Table 1's rate applies to the far-only "
+                + "error; the near-only error is the fit error of the core environments (eps^F).%n%n", radiusPerL));
+        md.append("## Slopes against L (log-log, 95% intervals)\n\n");
+        md.append("| case | part | slope | 95% interval | points | Table 1 |\n|---|---|---|---|---|---|\n");
+        for (String c : ReportWriter.CASES) {
+            if (sorted.stream().noneMatch(s -> s.caseName().equals(c))) {
+                continue;
+            }
+            Rate[] r = rates(sorted, c);
+            for (int k = 0; k < 3; k++) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("quantity", "geometry-" + PARTS[k]);
+                e.put("against", "L");
+                e.put("case", c);
+                e.put("slope", finite(r[k].slope()));
+                e.put("ci95", java.util.Arrays.asList(finite(r[k].ciLow()), finite(r[k].ciHigh())));
+                e.put("points", r[k].points());
+                rates.add(e);
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | [%s, %s] | %d | %s |%n", c, PARTS[k],
+                        fmt(r[k].slope()), fmt(r[k].ciLow()), fmt(r[k].ciHigh()), r[k].points(),
+                        k == 1 ? "n/a (eps^F)" : fmt(Predictions.slope("geometry", "L", c))));
+            }
+        }
+        md.append("\n## Experiments\n\n| id | case | L | R (A) | near sites | residual rms near / far (meV/A) | "
+                + "geometry: study (from the predictor) / full / near only / far only (A) | iterations | seconds |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
+        for (ResidualSplit s : sorted) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %g | %.2f | %d | %.3f / %.3f | %s / %s / %s / %s | %s | %.0f |%n",
+                    s.id(), s.caseName(), s.trainingSize(), s.radius(), s.nearSites(), s.residualNear(),
+                    s.residualFar(), fmt(s.geometryStudy()), fmt(s.geometryFull()), fmt(s.geometryNearOnly()), fmt(s.geometryFarOnly()),
+                    java.util.Arrays.toString(s.iterations()), s.seconds()));
+        }
+        for (ResidualSplit s : sorted) {
+            if (s.failure() != null) {
+                md.append("\n- ").append(s.id()).append(": ").append(s.failure());
+            } else if (Math.abs(s.geometryFull() - s.geometryStudy()) > 0.1 * s.geometryStudy()) {
+                md.append("\n- ").append(s.id()).append(String.format(Locale.ROOT, ": relaxed from ybar the model finds "
+                        + "another minimum (error %.3g A) than from the predictor (%.3g A); the split describes the one "
+                        + "near ybar", s.geometryFull(), s.geometryStudy()));
+            }
+        }
+        md.append("\n");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        json.put("radiusPerL", radiusPerL);
+        json.put("rates", rates);
+        json.put("splits", sorted);
+        ResultStore.writeAtomically(out.resolve("split.json"), json);
+        ResultStore.writeStringAtomically(out.resolve("split.md"), md.toString());
+    }
+
+    /**
+     * {@code profile.json} and {@code profile.md}: each experiment's far-only error against the radius R beyond
+     * which its residual acts, with the log-log slope against R (the elastic-mismatch picture predicts Table 1's
+     * slope of its case: 0, -1, -2).
+     */
+    public static void writeProfiles(Path out, String name, List<ErrorProfile> profiles) {
+        List<ErrorProfile> sorted = new ArrayList<>(profiles);
+        sorted.sort(Comparator.comparingDouble(ErrorProfile::trainingSize).thenComparing(ErrorProfile::caseName));
+        StringBuilder md = new StringBuilder();
+        md.append("# Far-only error profiles: ").append(name).append("\n\n");
+        md.append("Geometry error of each fitted model relaxed from ybar with only its residual force beyond R from "
+                + "the core lines acting (`burgers split --profile`), and the rms of that residual. The slope is "
+                + "against R (log-log, 95% interval); Table 1's slope of the case is what a far field driven by the "
+                + "elastic mismatch alone would give.\n\n");
+        md.append("| id | case | L | R (A): far-only error (A) [residual rms beyond R, meV/A] | slope vs R | 95% interval "
+                + "| Table 1 |\n|---|---|---|---|---|---|---|\n");
+        List<Map<String, Object>> rates = new ArrayList<>();
+        for (ErrorProfile p : sorted) {
+            Rate r = Rate.fit(p.radii(), p.farOnly());
+            StringBuilder cells = new StringBuilder();
+            for (int k = 0; k < p.radii().length; k++) {
+                cells.append(k == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%.3g: %s [%.3g]", p.radii()[k],
+                        fmt(p.farOnly()[k]), p.residualBeyond()[k]));
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %g | %s | %s | [%s, %s] | %s |%n", p.id(), p.caseName(),
+                    p.trainingSize(), cells, fmt(r.slope()), fmt(r.ciLow()), fmt(r.ciHigh()),
+                    fmt(Predictions.slope("geometry", "L", p.caseName()))));
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", p.id());
+            e.put("case", p.caseName());
+            e.put("trainingSize", p.trainingSize());
+            e.put("slope", finite(r.slope()));
+            e.put("ci95", java.util.Arrays.asList(finite(r.ciLow()), finite(r.ciHigh())));
+            rates.add(e);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        json.put("rates", rates);
+        json.put("profiles", sorted);
+        ResultStore.writeAtomically(out.resolve("profile.json"), json);
+        ResultStore.writeStringAtomically(out.resolve("profile.md"), md.toString());
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : "n/a";
+    }
+}

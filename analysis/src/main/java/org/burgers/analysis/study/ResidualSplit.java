@@ -1,0 +1,170 @@
+package org.burgers.analysis.study;
+
+import org.burgers.core.potential.ExternalLoad;
+import org.burgers.core.potential.Potential;
+import org.burgers.core.potential.Request;
+import org.burgers.core.stencil.GeometryError;
+import org.burgers.core.stencil.Stencil;
+import org.burgers.core.structure.Structure;
+import org.burgers.simulation.dislocation.DislocationConfiguration;
+import org.burgers.simulation.relax.RelaxOptions;
+import org.burgers.simulation.relax.RelaxResult;
+import org.burgers.simulation.relax.Relaxer;
+
+/**
+ * Where a fitted model's geometry error comes from: near the cores or in the elastic far field.
+ *
+ * <p>The model's force at the reference equilibrium, {@code F^ML(ybar)} (the reference's is below its
+ * tolerance there), is the residual that drives the error {@code ybar^ML - ybar}; to first order the error is
+ * the model's linear response to it. The proof of Theorem 3.1 bounds the residual in two regions: within the
+ * training radius R of a core the environments are those of the training cell and the residual is the fit
+ * error (eps^F in (3.13)); beyond R the configuration is an elastic field and the residual is the elastic
+ * mismatch, {@code eps_1^V |Du| + eps_2^V |Du|^2 + O(|D^2 u|)}, which is what gives Table 1's rates in L.
+ * This measures the two parts separately: three relaxations of the model from ybar,
+ * <ul>
+ * <li>full: the model as it is (the study's error, started from ybar rather than the predictor);</li>
+ * <li>near only: under the external load {@code -F^ML(ybar)} on the sites beyond R, so that only the residual
+ * within R acts ({@link ExternalLoad});</li>
+ * <li>far only: under {@code -F^ML(ybar)} on the sites within R, so that only the far-field residual acts.</li>
+ * </ul>
+ * In the linear regime the full error is the sum of the two responses, and the far-only error is the term
+ * whose decay in L Table 1 predicts. Each load is corrected by a uniform force so that it has no net force
+ * (otherwise no equilibrium exists in the periodic cell): the model's forces sum to zero, so the near and far
+ * residuals carry opposite net forces, which this spreads over all sites.
+ *
+ * @param id               the experiment
+ * @param caseName         its loss case
+ * @param trainingSize     its L (r0)
+ * @param radius           R (A): the training radius, sites closer than R to a core line are "near"
+ * @param nearSites        how many sites are near
+ * @param residualNear     rms of F^ML(ybar) - F(ybar) over the near sites (meV/A)
+ * @param residualFar      the same over the far sites (meV/A)
+ * @param geometryStudy    the study's geometry error of the experiment, relaxed from the predictor (A); where it
+ *                         differs from geometryFull the model has another minimum near the predictor than
+ *                         near ybar, and the split describes the one near ybar
+ * @param geometryFull     ||D ybar^ML - D ybar||, relaxed from ybar (A)
+ * @param geometryNearOnly the same with only the near residual acting (A)
+ * @param geometryFarOnly  the same with only the far residual acting (A)
+ * @param iterations       iterations of the three relaxations (full, near only, far only)
+ * @param failure          null, or why a relaxation failed (its errors are NaN)
+ * @param seconds          wall time
+ */
+public record ResidualSplit(String id, String caseName, double trainingSize, double radius, int nearSites,
+                            double residualNear, double residualFar, double geometryStudy, double geometryFull, double geometryNearOnly,
+                            double geometryFarOnly, int[] iterations, String failure, double seconds) {
+
+    /**
+     * Splits the error of {@code model} on the configuration {@code predictor} whose reference equilibrium is
+     * {@code ybar}, at radius {@code radius} from the cores.
+     */
+    public static ResidualSplit of(String id, String caseName, double trainingSize, double geometryStudy,
+                                   DislocationConfiguration predictor,
+                                   Structure ybar, Stencil stencil, Potential reference, Potential model,
+                                   double radius, Relaxer relaxer, RelaxOptions options) {
+        long t0 = System.nanoTime();
+        int n = ybar.size();
+        int[] far = DislocationErrors.farFieldSites(predictor, radius);
+        boolean[] isFar = new boolean[n];
+        for (int i : far) {
+            isFar[i] = true;
+        }
+        double[] fMl = model.evaluate(ybar, Request.FORCES).forces();
+        double[] fRef = reference.evaluate(ybar, Request.FORCES).forces();
+        double sNear = 0, sFar = 0;
+        double[] cancelNear = new double[3 * n], cancelFar = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 3; c++) {
+                int k = 3 * i + c;
+                double r = fMl[k] - fRef[k];
+                if (isFar[i]) {
+                    sFar += r * r;
+                    cancelFar[k] = -fMl[k];
+                } else {
+                    sNear += r * r;
+                    cancelNear[k] = -fMl[k];
+                }
+            }
+        }
+        // a load with a net force has no equilibrium in a periodic cell (the model's forces always sum to zero):
+        // each load gives its net force back evenly to every atom, a body force of order 1/n of it
+        zeroNet(cancelNear);
+        zeroNet(cancelFar);
+        int nNear = n - far.length;
+        double rmsNear = nNear == 0 ? Double.NaN : 1000 * Math.sqrt(sNear / (3.0 * nNear));
+        double rmsFar = far.length == 0 ? Double.NaN : 1000 * Math.sqrt(sFar / (3.0 * far.length));
+        double[] origin = ybar.positions();
+        Potential[] loaded = {model, new ExternalLoad(model, cancelFar, origin), new ExternalLoad(model, cancelNear, origin)};
+        double[] g = new double[3];
+        int[] iterations = new int[3];
+        String failure = null;
+        String[] names = {"full", "near-only", "far-only"};
+        for (int k = 0; k < 3; k++) {
+            RelaxResult r = relaxer.relax(ybar, loaded[k], options);
+            iterations[k] = r.iterations();
+            if (!r.converged()) {
+                failure = String.format(java.util.Locale.ROOT, "the %s relaxation did not converge: %s (fmax %.3g "
+                        + "eV/A after %d iterations)", names[k], r.message(), r.fmax(), r.iterations());
+                g[k] = Double.NaN;
+            } else {
+                g[k] = GeometryError.of(stencil, ybar, r.structure());
+            }
+        }
+        return new ResidualSplit(id, caseName, trainingSize, radius, nNear, rmsNear, rmsFar, geometryStudy, g[0], g[1], g[2],
+                iterations, failure, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * The far-only error as a function of the radius: for each radius R, the geometry error of the model
+     * relaxed from ybar with only its residual beyond R from the cores acting ({@code -F^ML(ybar)} cancelled
+     * within R, the load's net force spread evenly). Where the residual that drives the error lives: if it is
+     * the elastic mismatch of the far field, this falls with R as Table 1's rate does with L. NaN where a
+     * relaxation did not converge. {@code rms[k]} receives the residual rms beyond radius k (meV/A).
+     */
+    public static double[] farOnlyProfile(DislocationConfiguration predictor, Structure ybar, Stencil stencil,
+                                          Potential reference, Potential model, double[] radii, Relaxer relaxer,
+                                          RelaxOptions options, double[] rms) {
+        int n = ybar.size();
+        double[] fMl = model.evaluate(ybar, Request.FORCES).forces();
+        double[] fRef = reference.evaluate(ybar, Request.FORCES).forces();
+        double[] g = new double[radii.length];
+        for (int k = 0; k < radii.length; k++) {
+            boolean[] isFar = new boolean[n];
+            int[] far = DislocationErrors.farFieldSites(predictor, radii[k]);
+            for (int i : far) {
+                isFar[i] = true;
+            }
+            double[] cancel = new double[3 * n];
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < 3; c++) {
+                    if (isFar[i]) {
+                        double r = fMl[3 * i + c] - fRef[3 * i + c];
+                        s += r * r;
+                    } else {
+                        cancel[3 * i + c] = -fMl[3 * i + c];
+                    }
+                }
+            }
+            rms[k] = far.length == 0 ? Double.NaN : 1000 * Math.sqrt(s / (3.0 * far.length));
+            zeroNet(cancel);
+            RelaxResult r = relaxer.relax(ybar, new ExternalLoad(model, cancel, ybar.positions()), options);
+            g[k] = r.converged() ? GeometryError.of(stencil, ybar, r.structure()) : Double.NaN;
+        }
+        return g;
+    }
+
+    /** Subtracts the mean of each Cartesian component, so the flat 3n load has no net force. */
+    static void zeroNet(double[] load) {
+        int n = load.length / 3;
+        for (int c = 0; c < 3; c++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += load[3 * i + c];
+            }
+            double mean = sum / n;
+            for (int i = 0; i < n; i++) {
+                load[3 * i + c] -= mean;
+            }
+        }
+    }
+}
