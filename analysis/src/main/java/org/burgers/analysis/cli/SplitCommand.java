@@ -46,9 +46,18 @@ final class SplitCommand implements Callable<Integer> {
             + "the residual beyond each of these radii (A) acting, one relaxation per radius (DIR/profile.md)")
     List<Double> profile;
 
+    @Option(names = "--fmax", description = "relax the reference and the model to this force tolerance (eV/A) "
+            + "instead of the study's (the far-field residual can be of the order of the study's tolerance); the "
+            + "splits then go to DIR/split-fmaxF/ (profiles: DIR/profile-fmaxF/)")
+    Double fmax;
+
     @Override
     public Integer call() {
         StudyDocument doc = StudyDocument.read(dir.resolve("study.json"));
+        if (fmax != null) {
+            StudyDocument.Relaxation r = doc.relaxation();
+            doc = doc.withRelaxation(new StudyDocument.Relaxation(r.method(), fmax, r.maxSteps()));
+        }
         Set<String> c = cases == null ? null : new TreeSet<>(cases);
         Set<Double> l = sizes == null ? null : new TreeSet<>(sizes);
         Path cacheDir = cache != null ? cache : dir.resolve("cache");
@@ -57,7 +66,7 @@ final class SplitCommand implements Callable<Integer> {
             double[] radii = profile.stream().mapToDouble(Double::doubleValue).toArray();
             List<ErrorProfile> profiles = runner.profile(dir, cacheDir, new Progress(System.err), radii, c, l);
             Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("report", dir.resolve("profile.md").toString());
+            summary.put("report", dir.resolve("profile" + runner.diagnosticTag(dir) + ".md").toString());
             summary.put("profiles", profiles.size());
             long failed = profiles.stream().filter(p -> java.util.Arrays.stream(p.farOnly()).anyMatch(Double::isNaN)).count();
             summary.put("failed", failed);
@@ -66,7 +75,7 @@ final class SplitCommand implements Callable<Integer> {
         }
         List<ResidualSplit> splits = runner.split(dir, cacheDir, new Progress(System.err), radius, c, l);
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("report", dir.resolve("split.md").toString());
+        summary.put("report", dir.resolve("split" + runner.diagnosticTag(dir) + ".md").toString());
         summary.put("splits", splits.size());
         summary.put("failed", splits.stream().filter(s -> s.failure() != null).count());
         System.out.println(Json.write(summary));

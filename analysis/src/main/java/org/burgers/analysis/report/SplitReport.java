@@ -38,7 +38,9 @@ public final class SplitReport {
         return new Rate[]{Rate.fit(l, g[0]), Rate.fit(l, g[1]), Rate.fit(l, g[2])};
     }
 
-    public static void write(Path out, String name, double radiusPerL, List<ResidualSplit> splits) {
+    /** Writes {@code FILE.json} and {@code FILE.md} into {@code out}; {@code fmax} is the relaxations' tolerance. */
+    public static void write(Path out, String file, String name, double radiusPerL, double fmax,
+                             List<ResidualSplit> splits) {
         List<ResidualSplit> sorted = new ArrayList<>(splits);
         sorted.sort(Comparator.comparingDouble(ResidualSplit::trainingSize).thenComparing(ResidualSplit::caseName));
         List<Map<String, Object>> rates = new ArrayList<>();
@@ -47,7 +49,8 @@ public final class SplitReport {
         md.append(String.format(Locale.ROOT, "The model's force at the reference equilibrium, F^ML(ybar), split at R = "
                 + "%.3g L r0 from the core lines (the training radius); each part relaxed alone from ybar under an "
                 + "external load that cancels the other (`burgers split`). Table 1's rate applies to the far-only "
-                + "error; the near-only error is the fit error of the core environments (eps^F).%n%n", radiusPerL));
+                + "error; the near-only error is the fit error of the core environments (eps^F). Reference and models "
+                + "relaxed to fmax %.3g eV/A.%n%n", radiusPerL, fmax));
         md.append("## Slopes against L (log-log, 95% intervals)\n\n");
         md.append("| case | part | slope | 95% interval | points | Table 1 |\n|---|---|---|---|---|---|\n");
         for (String c : ReportWriter.CASES) {
@@ -93,8 +96,9 @@ public final class SplitReport {
         json.put("radiusPerL", radiusPerL);
         json.put("rates", rates);
         json.put("splits", sorted);
-        ResultStore.writeAtomically(out.resolve("split.json"), json);
-        ResultStore.writeStringAtomically(out.resolve("split.md"), md.toString());
+        json.put("fmax", fmax);
+        ResultStore.writeAtomically(out.resolve(file + ".json"), json);
+        ResultStore.writeStringAtomically(out.resolve(file + ".md"), md.toString());
     }
 
     /**
@@ -102,7 +106,7 @@ public final class SplitReport {
      * which its residual acts, with the log-log slope against R (the elastic-mismatch picture predicts Table 1's
      * slope of its case: 0, -1, -2).
      */
-    public static void writeProfiles(Path out, String name, List<ErrorProfile> profiles) {
+    public static void writeProfiles(Path out, String file, String name, double fmax, List<ErrorProfile> profiles) {
         List<ErrorProfile> sorted = new ArrayList<>(profiles);
         sorted.sort(Comparator.comparingDouble(ErrorProfile::trainingSize).thenComparing(ErrorProfile::caseName));
         StringBuilder md = new StringBuilder();
@@ -110,7 +114,8 @@ public final class SplitReport {
         md.append("Geometry error of each fitted model relaxed from ybar with only its residual force beyond R from "
                 + "the core lines acting (`burgers split --profile`), and the rms of that residual. The slope is "
                 + "against R (log-log, 95% interval); Table 1's slope of the case is what a far field driven by the "
-                + "elastic mismatch alone would give.\n\n");
+                + "elastic mismatch alone would give. Reference and models relaxed to fmax " + fmax + " eV/A: a residual "
+                + "beyond R whose largest component is below it does not move the atoms (error 0).\n\n");
         md.append("| id | case | L | R (A): far-only error (A) [residual rms beyond R, meV/A] | slope vs R | 95% interval "
                 + "| Table 1 |\n|---|---|---|---|---|---|---|\n");
         List<Map<String, Object>> rates = new ArrayList<>();
@@ -136,8 +141,9 @@ public final class SplitReport {
         json.put("name", name);
         json.put("rates", rates);
         json.put("profiles", sorted);
-        ResultStore.writeAtomically(out.resolve("profile.json"), json);
-        ResultStore.writeStringAtomically(out.resolve("profile.md"), md.toString());
+        json.put("fmax", fmax);
+        ResultStore.writeAtomically(out.resolve(file + ".json"), json);
+        ResultStore.writeStringAtomically(out.resolve(file + ".md"), md.toString());
     }
 
     private static Double finite(double v) {

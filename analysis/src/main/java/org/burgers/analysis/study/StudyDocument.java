@@ -132,6 +132,12 @@ public record StudyDocument(String name, String system, String reference, double
     public record Relaxation(String method, double fmax, int maxSteps) {
     }
 
+    /** This document with another relaxation (the tolerance of a diagnostic rerun, {@code burgers split --fmax}). */
+    public StudyDocument withRelaxation(Relaxation r) {
+        return new StudyDocument(name, system, reference, simulationSize, trainingSizes, training, basis, cases, solver,
+                r, elasticUnit, elasticShifts);
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

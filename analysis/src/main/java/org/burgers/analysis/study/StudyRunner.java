@@ -185,14 +185,16 @@ public final class StudyRunner {
      * radius {@code radiusPerL * L * a0}. Only the experiments whose case is in {@code cases} and whose L is in
      * {@code sizes} (null: all) are split. Each split is stored atomically in {@code out/split/ID.json}, so an
      * interrupted run resumes; {@code out/split.json} and {@code out/split.md} summarise them with the slopes
-     * against L of the near-only and far-only errors.
+     * against L of the near-only and far-only errors. A document whose relaxation differs from the stored
+     * study's relaxes the reference and the models to its tolerance and writes to {@code split-fmaxF}.
      */
     public List<ResidualSplit> split(Path out, Path cacheDir, Progress progress, double radiusPerL,
                                      java.util.Set<String> cases, java.util.Set<Double> sizes) {
         if (!(radiusPerL > 0) || !Double.isFinite(radiusPerL)) {
             throw new InputException("--radius must be a positive multiple of L r0, got " + radiusPerL);
         }
-        List<ResidualSplit> done = perExperiment(out, cacheDir, progress, cases, sizes, "split", ResidualSplit.class,
+        String name = "split" + diagnosticTag(out);
+        List<ResidualSplit> done = perExperiment(out, cacheDir, progress, cases, sizes, name, ResidualSplit.class,
                 (r, ref, model) -> {
                     double radius = radiusPerL * r.trainingSize() * ref.predictor().a0();
                     progress.line("split %s: near = within %.2f A of a core; three relaxations from ybar", r.id(),
@@ -206,7 +208,7 @@ public final class StudyRunner {
                             s.failure() == null ? "" : " FAILED: " + s.failure());
                     return s;
                 });
-        org.burgers.analysis.report.SplitReport.write(out, doc.name(), radiusPerL, done);
+        org.burgers.analysis.report.SplitReport.write(out, name, doc.name(), radiusPerL, doc.relaxation().fmax(), done);
         return done;
     }
 
@@ -222,7 +224,8 @@ public final class StudyRunner {
                 throw new InputException("--profile radii must be positive (A), got " + r);
             }
         }
-        List<ErrorProfile> done = perExperiment(out, cacheDir, progress, cases, sizes, "profile", ErrorProfile.class,
+        String name = "profile" + diagnosticTag(out);
+        List<ErrorProfile> done = perExperiment(out, cacheDir, progress, cases, sizes, name, ErrorProfile.class,
                 (r, ref, model) -> {
                     progress.line("profile %s: far-only error beyond %s A", r.id(), java.util.Arrays.toString(radii));
                     long t0 = System.nanoTime();
@@ -234,8 +237,17 @@ public final class StudyRunner {
                     progress.line("  far-only error %s A (%.1f s)", java.util.Arrays.toString(g), e.seconds());
                     return e;
                 });
-        org.burgers.analysis.report.SplitReport.writeProfiles(out, doc.name(), done);
+        org.burgers.analysis.report.SplitReport.writeProfiles(out, name, doc.name(), doc.relaxation().fmax(), done);
         return done;
+    }
+
+    /**
+     * The suffix of the diagnostics' files in the study directory {@code out}: empty when this runner relaxes as
+     * the stored study did, {@code -fmaxF} when its document has another tolerance F.
+     */
+    public String diagnosticTag(Path out) {
+        StudyDocument.Relaxation stored = StudyDocument.read(out.resolve("study.json")).relaxation();
+        return stored.equals(doc.relaxation()) ? "" : "-fmax" + doc.relaxation().fmax();
     }
 
     /** What {@link #perExperiment} does with one stored experiment, its simulation reference and its model. */
@@ -252,7 +264,12 @@ public final class StudyRunner {
         if (!Files.exists(out.resolve("study.json"))) {
             throw new InputException(out + " is not a study directory (no study.json)");
         }
-        checkSameStudy(out);
+        // the stored study, up to the relaxation: a diagnostic may relax (the reference too) more tightly
+        StudyDocument stored = StudyDocument.read(out.resolve("study.json"));
+        if (!stored.withRelaxation(doc.relaxation()).equals(doc)) {
+            throw new InputException(out + " holds the results of a different study document; split it with its "
+                    + "own document (only the relaxation may differ)");
+        }
         if (configurations.simulationFollowsTrainingSize()) {
             throw new InputException("the residual split needs straight dislocation lines; the " + doc.system()
                     + " study has a configuration per L");
@@ -282,7 +299,8 @@ public final class StudyRunner {
             }
             if (ctx == null) {
                 ctx = new Context(new ReferenceCache(cacheDir), progress, out);
-                ctx.prepareReference(out);
+                // the study's reference.json stays as the study wrote it
+                ctx.prepareReference(null);
             }
             Path modelFile = out.resolve("models").resolve(r.id() + ".json");
             if (!Files.exists(modelFile)) {
@@ -421,7 +439,9 @@ public final class StudyRunner {
                 references.put(Double.NaN, r);
                 info = referenceInfo(r);
             }
-            ResultStore.writeAtomically(out.resolve("reference.json"), info);
+            if (out != null) {
+                ResultStore.writeAtomically(out.resolve("reference.json"), info);
+            }
         }
 
         /** The simulation reference of training size l (NaN: the one shared by every L). */

@@ -65,6 +65,24 @@ class StudySplitTest {
         }
         assertTrue(Files.readString(out.resolve("profile.md")).contains("slope vs R"));
 
+        // a tighter tolerance: the reference and the models relaxed anew, into split-fmax1.0E-5, and the study's
+        // reference.json untouched
+        String reference = Files.readString(out.resolve("reference.json"));
+        StudyDocument.Relaxation r = doc.relaxation();
+        StudyRunner tight = StudyRunner.create(doc.withRelaxation(new StudyDocument.Relaxation(r.method(), 1e-5,
+                r.maxSteps())));
+        assertEquals("-fmax1.0E-5", tight.diagnosticTag(out));
+        assertEquals("", runner.diagnosticTag(out));
+        List<ResidualSplit> t = tight.split(out, cache, Progress.silent(), 0.25, Set.of("cle"), Set.of(5.0));
+        assertEquals(1, t.size());
+        assertTrue(Files.exists(out.resolve("split-fmax1.0E-5").resolve(t.get(0).id() + ".json")));
+        assertTrue(Files.readString(out.resolve("split-fmax1.0E-5.md")).contains("fmax 1.00e-05"));
+        assertEquals(reference, Files.readString(out.resolve("reference.json")));
+        // another document (not only its relaxation) is refused
+        StudyDocument other = TinyStudies.shrink("w-screw-quick", 5, List.of(4.0, 5.0), 3, 2, 5, List.of());
+        assertThrows(InputException.class, () -> StudyRunner.create(other).split(out, cache, Progress.silent(), 0.25,
+                null, null));
+
         assertThrows(InputException.class, () -> runner.split(out, cache, Progress.silent(), -1, null, null));
         assertThrows(InputException.class, () -> runner.split(dir.resolve("none"), cache, Progress.silent(), 0.25,
                 null, null));
