@@ -73,12 +73,13 @@ public final class SplitReport {
             }
         }
         md.append("\n## Experiments\n\n| id | case | L | R (A) | near sites | residual rms near / far (meV/A) | "
-                + "geometry: study (from the predictor) / full / near only / far only (A) | iterations | seconds |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+                + "geometry: study (from the predictor) / full / near only / far only (A) | site-energy error at ybar near / "
+                + "far (eV) | iterations | seconds |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (ResidualSplit s : sorted) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %g | %.2f | %d | %.3f / %.3f | %s / %s / %s / %s | %s | %.0f |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %g | %.2f | %d | %.3f / %.3f | %s / %s / %s / %s | %s / %s | %s | %.0f |%n",
                     s.id(), s.caseName(), s.trainingSize(), s.radius(), s.nearSites(), s.residualNear(),
-                    s.residualFar(), fmt(s.geometryStudy()), fmt(s.geometryFull()), fmt(s.geometryNearOnly()), fmt(s.geometryFarOnly()),
+                    s.residualFar(), fmt(s.geometryStudy()), fmt(s.geometryFull()), fmt(s.geometryNearOnly()),
+                    fmt(s.geometryFarOnly()), fmt(s.energyNear()), fmt(s.energyFar()),
                     java.util.Arrays.toString(s.iterations()), s.seconds()));
         }
         for (ResidualSplit s : sorted) {
@@ -116,15 +117,17 @@ public final class SplitReport {
                 + "against R (log-log, 95% interval); Table 1's slope of the case is what a far field driven by the "
                 + "elastic mismatch alone would give. Reference and models relaxed to fmax " + fmax + " eV/A: a residual "
                 + "beyond R whose largest component is below it does not move the atoms (error 0).\n\n");
-        md.append("| id | case | L | R (A): far-only error (A) [residual rms beyond R, meV/A] | slope vs R | 95% interval "
+        md.append("| id | case | L | R (A): far-only error (A) [residual rms beyond R, meV/A; site-energy error at ybar beyond "
+                + "R, eV] | slope vs R | 95% interval "
                 + "| Table 1 |\n|---|---|---|---|---|---|---|\n");
         List<Map<String, Object>> rates = new ArrayList<>();
         for (ErrorProfile p : sorted) {
             Rate r = Rate.fit(p.radii(), p.farOnly());
             StringBuilder cells = new StringBuilder();
             for (int k = 0; k < p.radii().length; k++) {
-                cells.append(k == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%.3g: %s [%.3g]", p.radii()[k],
-                        fmt(p.farOnly()[k]), p.residualBeyond()[k]));
+                cells.append(k == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%.3g: %s [%.3g; %s]", p.radii()[k],
+                        fmt(p.farOnly()[k]), p.residualBeyond()[k],
+                        p.energyBeyond() == null ? "n/a" : fmt(p.energyBeyond()[k])));
             }
             md.append(String.format(Locale.ROOT, "| %s | %s | %g | %s | %s | [%s, %s] | %s |%n", p.id(), p.caseName(),
                     p.trainingSize(), cells, fmt(r.slope()), fmt(r.ciLow()), fmt(r.ciHigh()),
@@ -148,6 +151,10 @@ public final class SplitReport {
 
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "n/a" : fmt(v.doubleValue());
     }
 
     private static String fmt(double v) {

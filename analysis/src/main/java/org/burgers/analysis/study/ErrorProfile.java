@@ -10,8 +10,9 @@ package org.burgers.analysis.study;
  * @param radii          the radii R (A)
  * @param farOnly        ||D ybar^ML - D ybar|| with only the residual beyond R acting (A), NaN if not converged
  * @param residualBeyond rms of F^ML(ybar) - F(ybar) beyond R (meV/A)
+ * @param energyBeyond   sum of the site-energy errors at ybar beyond R (eV; null in records written before it)
  * @param seconds        wall time
  */
 public record ErrorProfile(String id, String caseName, double trainingSize, double[] radii, double[] farOnly,
-                           double[] residualBeyond, double seconds) {
+                           double[] residualBeyond, double[] energyBeyond, double seconds) {
 }

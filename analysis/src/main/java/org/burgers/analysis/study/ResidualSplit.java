@@ -45,22 +45,29 @@ import org.burgers.simulation.relax.Relaxer;
  * @param geometryFull     ||D ybar^ML - D ybar||, relaxed from ybar (A)
  * @param geometryNearOnly the same with only the near residual acting (A)
  * @param geometryFarOnly  the same with only the far residual acting (A)
+ * @param energyNear       sum over the near sites of the site-energy error at ybar, each site energy relative
+ *                         to its potential's perfect crystal: (e^ML_l(ybar) - e^ML_0) - (e_l(ybar) - e_0) (eV);
+ *                         null in records written before it existed
+ * @param energyFar        the same over the far sites (eV); energyNear + energyFar = E^ML(ybar) - E(ybar), the
+ *                         energy error but for the relaxation term E^ML(ybar) - E^ML(ybar^ML) >= 0
  * @param iterations       iterations of the three relaxations (full, near only, far only)
  * @param failure          null, or why a relaxation failed (its errors are NaN)
  * @param seconds          wall time
  */
 public record ResidualSplit(String id, String caseName, double trainingSize, double radius, int nearSites,
                             double residualNear, double residualFar, double geometryStudy, double geometryFull, double geometryNearOnly,
-                            double geometryFarOnly, int[] iterations, String failure, double seconds) {
+                            double geometryFarOnly, Double energyNear, Double energyFar, int[] iterations,
+                            String failure, double seconds) {
 
     /**
      * Splits the error of {@code model} on the configuration {@code predictor} whose reference equilibrium is
-     * {@code ybar}, at radius {@code radius} from the cores.
+     * {@code ybar}, at radius {@code radius} from the cores; the site-energy errors at ybar
+     * ({@link #siteEnergyErrors}, null: not split) are summed over the two regions.
      */
     public static ResidualSplit of(String id, String caseName, double trainingSize, double geometryStudy,
                                    DislocationConfiguration predictor,
                                    Structure ybar, Stencil stencil, Potential reference, Potential model,
-                                   double radius, Relaxer relaxer, RelaxOptions options) {
+                                   double radius, Relaxer relaxer, RelaxOptions options, double[] siteEnergyErrors) {
         long t0 = System.nanoTime();
         int n = ybar.size();
         int[] far = DislocationErrors.farFieldSites(predictor, radius);
@@ -109,8 +116,21 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
                 g[k] = GeometryError.of(stencil, ybar, r.structure());
             }
         }
-        return new ResidualSplit(id, caseName, trainingSize, radius, nNear, rmsNear, rmsFar, geometryStudy, g[0], g[1], g[2],
-                iterations, failure, (System.nanoTime() - t0) * 1e-9);
+        Double eNear = null, eFar = null;
+        if (siteEnergyErrors != null) {
+            double near = 0, farSum = 0;
+            for (int i = 0; i < n; i++) {
+                if (isFar[i]) {
+                    farSum += siteEnergyErrors[i];
+                } else {
+                    near += siteEnergyErrors[i];
+                }
+            }
+            eNear = near;
+            eFar = farSum;
+        }
+        return new ResidualSplit(id, caseName, trainingSize, radius, nNear, rmsNear, rmsFar, geometryStudy, g[0], g[1],
+                g[2], eNear, eFar, iterations, failure, (System.nanoTime() - t0) * 1e-9);
     }
 
     /**
@@ -118,12 +138,14 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
      * relaxed from ybar with only its residual beyond R from the cores acting ({@code -F^ML(ybar)} cancelled
      * within R, the load's net force spread evenly). Where the residual that drives the error lives: if it is
      * the elastic mismatch of the far field, this falls with R as Table 1's rate does with L. NaN where a
-     * relaxation did not converge. {@code rms[k]} receives the residual rms beyond radius k (meV/A).
+     * relaxation did not converge. {@code rms[k]} receives the residual rms beyond radius k (meV/A), {@code
+     * energy[k]} the sum of the site-energy errors at ybar beyond it (eV, {@link #siteEnergyErrors}).
      */
     public static double[] farOnlyProfile(DislocationConfiguration predictor, Structure ybar, Stencil stencil,
                                           Potential reference, Potential model, double[] radii, Relaxer relaxer,
-                                          RelaxOptions options, double[] rms) {
+                                          RelaxOptions options, double[] rms, double[] energy) {
         int n = ybar.size();
+        double[] de = siteEnergyErrors(predictor, ybar, reference, model);
         double[] fMl = model.evaluate(ybar, Request.FORCES).forces();
         double[] fRef = reference.evaluate(ybar, Request.FORCES).forces();
         double[] g = new double[radii.length];
@@ -135,6 +157,10 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
             }
             double[] cancel = new double[3 * n];
             double s = 0;
+            energy[k] = 0;
+            for (int i : far) {
+                energy[k] += de[i];
+            }
             for (int i = 0; i < n; i++) {
                 for (int c = 0; c < 3; c++) {
                     if (isFar[i]) {
@@ -151,6 +177,26 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
             g[k] = r.converged() ? GeometryError.of(stencil, ybar, r.structure()) : Double.NaN;
         }
         return g;
+    }
+
+    /**
+     * The site-energy error at ybar of every site, each site energy relative to its own potential's perfect
+     * crystal ({@link DislocationErrors#perfectSiteEnergies}): their sum is E^ML(ybar) - E(ybar) in the study's
+     * energy convention (A.4).
+     */
+    static double[] siteEnergyErrors(DislocationConfiguration predictor, Structure ybar, Potential reference,
+                                     Potential model) {
+        var crystal = DislocationErrors.crystal(predictor);
+        var e0Ml = DislocationErrors.perfectSiteEnergies(model, crystal);
+        var e0 = DislocationErrors.perfectSiteEnergies(reference, crystal);
+        double[] ml = model.evaluate(ybar, Request.ALL).siteEnergies();
+        double[] ref = reference.evaluate(ybar, Request.ALL).siteEnergies();
+        double[] out = new double[ybar.size()];
+        for (int i = 0; i < out.length; i++) {
+            String el = ybar.element(i).symbol();
+            out[i] = (ml[i] - e0Ml.get(el)) - (ref[i] - e0.get(el));
+        }
+        return out;
     }
 
     /** Subtracts the mean of each Cartesian component, so the flat 3n load has no net force. */

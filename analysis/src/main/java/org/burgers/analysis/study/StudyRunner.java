@@ -201,10 +201,13 @@ public final class StudyRunner {
                             radius);
                     ResidualSplit s = ResidualSplit.of(r.id(), r.caseName(), r.trainingSize(), r.geometryError(),
                             ref.predictor(),
-                            ref.relaxed().structure(), ref.stencil(), reference, model, radius, relaxer, options());
+                            ref.relaxed().structure(), ref.stencil(), reference, model, radius, relaxer, options(),
+                            ResidualSplit.siteEnergyErrors(ref.predictor(), ref.relaxed().structure(), reference,
+                                    model));
                     progress.line("  residual rms near / far %.3f / %.3f meV/A; geometry full %s, near only %s, far "
-                                    + "only %s A (%.1f s)%s", s.residualNear(), s.residualFar(), fmt(s.geometryFull()),
-                            fmt(s.geometryNearOnly()), fmt(s.geometryFarOnly()), s.seconds(),
+                                    + "only %s A; site-energy error near / far %.4f / %.4f eV (%.1f s)%s",
+                            s.residualNear(), s.residualFar(), fmt(s.geometryFull()), fmt(s.geometryNearOnly()),
+                            fmt(s.geometryFarOnly()), s.energyNear(), s.energyFar(), s.seconds(),
                             s.failure() == null ? "" : " FAILED: " + s.failure());
                     return s;
                 });
@@ -230,10 +233,11 @@ public final class StudyRunner {
                     progress.line("profile %s: far-only error beyond %s A", r.id(), java.util.Arrays.toString(radii));
                     long t0 = System.nanoTime();
                     double[] rms = new double[radii.length];
+                    double[] energy = new double[radii.length];
                     double[] g = ResidualSplit.farOnlyProfile(ref.predictor(), ref.relaxed().structure(),
-                            ref.stencil(), reference, model, radii, relaxer, options(), rms);
+                            ref.stencil(), reference, model, radii, relaxer, options(), rms, energy);
                     ErrorProfile e = new ErrorProfile(r.id(), r.caseName(), r.trainingSize(), radii.clone(), g, rms,
-                            (System.nanoTime() - t0) * 1e-9);
+                            energy, (System.nanoTime() - t0) * 1e-9);
                     progress.line("  far-only error %s A (%.1f s)", java.util.Arrays.toString(g), e.seconds());
                     return e;
                 });

@@ -77,7 +77,7 @@ class ResidualSplitTest {
 
     private static ResidualSplit split(double[] g) {
         Potential model = new ExternalLoad(w, g, ybar.positions());
-        return ResidualSplit.of("x", "cle", 8, Double.NaN, q, ybar, stencil, w, model, RADIUS, RELAXER, OPTIONS);
+        return ResidualSplit.of("x", "cle", 8, Double.NaN, q, ybar, stencil, w, model, RADIUS, RELAXER, OPTIONS, null);
     }
 
     @Test
@@ -132,5 +132,25 @@ class ResidualSplitTest {
         assertEquals(2 * s.geometryFull(), t.geometryFull(), 2e-2 * t.geometryFull());
         assertEquals(2 * s.geometryNearOnly(), t.geometryNearOnly(), 2e-2 * t.geometryNearOnly());
         assertEquals(2 * s.geometryFarOnly(), t.geometryFarOnly(), 2e-2 * t.geometryFarOnly());
+    }
+
+    /**
+     * The site-energy errors add up to the difference of the two potentials' energies at ybar, each relative to
+     * its own perfect lattice (A.4): a Morse model of W against the EAM.
+     */
+    @Test
+    void siteEnergyErrorsAddUpToTheEnergyDifferenceAtYbar() {
+        Potential morse = PotentialSpec.parse("morse:0.9,1.4,2.9,5.0,W");
+        double[] de = ResidualSplit.siteEnergyErrors(q, ybar, w, morse);
+        double sum = 0;
+        for (double v : de) {
+            sum += v;
+        }
+        var crystal = DislocationErrors.crystal(q);
+        double direct = DislocationErrors.relativeEnergy(morse, ybar, crystal)
+                - DislocationErrors.relativeEnergy(w, ybar, crystal);
+        assertTrue(Math.abs(direct) > 1e-2, "the two potentials differ at ybar: " + direct);
+        assertEquals(direct, sum, 1e-9 * (1 + Math.abs(direct)));
+        assertEquals(0, ResidualSplit.siteEnergyErrors(q, ybar, w, w)[7], 0);
     }
 }

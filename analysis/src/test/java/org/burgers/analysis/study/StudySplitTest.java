@@ -39,6 +39,9 @@ class StudySplitTest {
             assertEquals(r.geometryError(), s.geometryStudy(), 0, s.id());
             assertEquals(0.25 * s.trainingSize() * 3.14339, s.radius(), 1e-4);
             assertTrue(Files.exists(out.resolve("split").resolve(s.id() + ".json")));
+            // the site-energy errors at ybar are split too (their sum is checked in ResidualSplitTest)
+            assertTrue(Double.isFinite(s.energyNear() + s.energyFar()) && s.energyNear() != 0 && s.energyFar() != 0,
+                    s.toString());
         }
         String md = Files.readString(out.resolve("split.md"));
         assertTrue(md.contains("far-only") && md.contains(splits.get(0).id()), md);
