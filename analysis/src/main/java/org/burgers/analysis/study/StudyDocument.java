@@ -57,11 +57,24 @@ public record StudyDocument(String name, String system, String reference, double
      *               Gaussian of standard deviation alpha per component, ASE's rattle) or "julip" (uniform, no atom
      *               moving by more than alpha, JuLIP's rattle! as used with ACEpotentials.jl; {@link
      *               org.burgers.simulation.training.RattledSet.Distribution})
+     * @param minimizer whether the training set also holds the relaxed training cell itself, unrattled and with
+     *               the same weights, besides its N_train rattled copies: section 3.1 of the paper asks that the
+     *               training structures contain the training-cell minimizer ybar_L "as well as perturbed
+     *               states"; section 4.1.2 lists only the perturbed ones. Null (absent) or false: not added
      */
-    public record Training(double alpha, int nTrain, int nTest, long seed, String rattle) {
+    public record Training(double alpha, int nTrain, int nTest, long seed, String rattle, Boolean minimizer) {
 
         public Training(double alpha, int nTrain, int nTest, long seed) {
-            this(alpha, nTrain, nTest, seed, null);
+            this(alpha, nTrain, nTest, seed, null, null);
+        }
+
+        public Training(double alpha, int nTrain, int nTest, long seed, String rattle) {
+            this(alpha, nTrain, nTest, seed, rattle, null);
+        }
+
+        /** Whether ybar_L joins the training set. */
+        public boolean withMinimizer() {
+            return Boolean.TRUE.equals(minimizer);
         }
 
         public org.burgers.simulation.training.RattledSet.Distribution distribution() {

@@ -560,10 +560,19 @@ public final class StudyRunner {
                         Double.toString(t.alpha()), nTrain, nTest, seed, i, cells.size())) + rattle;
                 Structure relaxed = r.structure().withoutArrays();
                 train.addAll(cache.labelled(type + "-train", setKey, () -> label(relaxed, 0, nTrain, type, seed)));
+                if (t.withMinimizer()) {
+                    // section 3.1: the training structures contain ybar_L itself, besides its perturbed states
+                    train.addAll(cache.labelled(type + "-minimizer", key + "|minimizer", () -> {
+                        Evaluation e = reference.evaluate(relaxed, Request.FORCES);
+                        return List.of(Frame.labelled(relaxed, e.energy(), e.forces(), e.virial())
+                                .withInfo("config_type", type));
+                    }));
+                }
                 test.addAll(cache.labelled(type + "-test", setKey, () -> label(relaxed, nTrain, nTest, type, seed)));
-                progress.line("  %s %s, %d + %d labelled samples (alpha %g A, %s) (%.1f s)", kind, r.fromCache()
+                progress.line("  %s %s, %d + %d labelled samples (alpha %g A, %s)%s (%.1f s)", kind, r.fromCache()
                                 ? "cached" : "relaxed in " + r.iterations() + " iterations", nTrain, nTest, t.alpha(),
                         org.burgers.core.Choices.word(t.distribution()),
+                        t.withMinimizer() ? ", and the relaxed cell itself in the training set" : "",
                         (System.nanoTime() - t0) * 1e-9);
             }
             td = new TrainingData(List.copyOf(train), List.copyOf(test), null);
