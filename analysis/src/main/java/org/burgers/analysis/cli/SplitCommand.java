@@ -46,6 +46,9 @@ final class SplitCommand implements Callable<Integer> {
             + "the residual beyond each of these radii (A) acting, one relaxation per radius (DIR/profile.md)")
     List<Double> profile;
 
+    @Option(names = "--per-l", description = "the --profile radii are multiples of each experiment's L r0")
+    boolean perL;
+
     @Option(names = "--fmax", description = "relax the reference and the model to this force tolerance (eV/A) "
             + "instead of the study's (the far-field residual can be of the order of the study's tolerance); the "
             + "splits then go to DIR/split-fmaxF/ (profiles: DIR/profile-fmaxF/)")
@@ -64,7 +67,8 @@ final class SplitCommand implements Callable<Integer> {
         StudyRunner runner = StudyRunner.create(doc);
         if (profile != null) {
             double[] radii = profile.stream().mapToDouble(Double::doubleValue).toArray();
-            List<ErrorProfile> profiles = runner.profile(dir, cacheDir, new Progress(System.err), radii, c, l);
+            List<ErrorProfile> profiles = runner.profile(dir, cacheDir, new Progress(System.err), radii, perL, c,
+                    l);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("report", dir.resolve("profile" + runner.diagnosticTag(dir) + ".md").toString());
             summary.put("profiles", profiles.size());

@@ -195,6 +195,7 @@ public final class StudyRunner {
         }
         String name = "split" + diagnosticTag(out);
         List<ResidualSplit> done = perExperiment(out, cacheDir, progress, cases, sizes, name, ResidualSplit.class,
+                (r, s) -> Math.abs(s.radius() - radiusPerL * r.trainingSize() * configurations.a0()) < 1e-9,
                 (r, ref, model) -> {
                     double radius = radiusPerL * r.trainingSize() * ref.predictor().a0();
                     progress.line("split %s: near = within %.2f A of a core; three relaxations from ybar", r.id(),
@@ -217,26 +218,36 @@ public final class StudyRunner {
 
     /**
      * The far-only error profiles ({@link ResidualSplit#farOnlyProfile}) of the selected stored experiments at
-     * the radii {@code radii} (A), one relaxation per radius; stored in {@code out/profile/ID.json} (resumable)
-     * and summarised in {@code out/profile.md} with each profile's slope against R.
+     * the radii {@code radii} (A, or with {@code perL} multiples of each experiment's L r0), one relaxation per
+     * radius; stored in {@code out/profile/ID.json} (resumable: a stored profile at other radii is computed
+     * again) and summarised in {@code out/profile.md} with each profile's slope against R.
      */
-    public List<ErrorProfile> profile(Path out, Path cacheDir, Progress progress, double[] radii,
+    public List<ErrorProfile> profile(Path out, Path cacheDir, Progress progress, double[] radii, boolean perL,
                                       java.util.Set<String> cases, java.util.Set<Double> sizes) {
         for (double r : radii) {
             if (!(r > 0) || !Double.isFinite(r)) {
-                throw new InputException("--profile radii must be positive (A), got " + r);
+                throw new InputException("--profile radii must be positive, got " + r);
             }
         }
         String name = "profile" + diagnosticTag(out);
+        java.util.function.Function<ExperimentResult, double[]> at = r -> {
+            double[] a = radii.clone();
+            for (int k = 0; k < a.length && perL; k++) {
+                a[k] *= r.trainingSize() * configurations.a0();
+            }
+            return a;
+        };
         List<ErrorProfile> done = perExperiment(out, cacheDir, progress, cases, sizes, name, ErrorProfile.class,
+                (r, p) -> java.util.Arrays.equals(p.radii(), at.apply(r)),
                 (r, ref, model) -> {
-                    progress.line("profile %s: far-only error beyond %s A", r.id(), java.util.Arrays.toString(radii));
+                    double[] rs = at.apply(r);
+                    progress.line("profile %s: far-only error beyond %s A", r.id(), java.util.Arrays.toString(rs));
                     long t0 = System.nanoTime();
-                    double[] rms = new double[radii.length];
-                    double[] energy = new double[radii.length];
+                    double[] rms = new double[rs.length];
+                    double[] energy = new double[rs.length];
                     double[] g = ResidualSplit.farOnlyProfile(ref.predictor(), ref.relaxed().structure(),
-                            ref.stencil(), reference, model, radii, relaxer, options(), rms, energy);
-                    ErrorProfile e = new ErrorProfile(r.id(), r.caseName(), r.trainingSize(), radii.clone(), g, rms,
+                            ref.stencil(), reference, model, rs, relaxer, options(), rms, energy);
+                    ErrorProfile e = new ErrorProfile(r.id(), r.caseName(), r.trainingSize(), rs, g, rms,
                             energy, (System.nanoTime() - t0) * 1e-9);
                     progress.line("  far-only error %s A (%.1f s)", java.util.Arrays.toString(g), e.seconds());
                     return e;
@@ -264,7 +275,9 @@ public final class StudyRunner {
      * {@code out/SUBDIR/ID.json}, storing each result there atomically; returns all selected results.
      */
     private <T> List<T> perExperiment(Path out, Path cacheDir, Progress progress, java.util.Set<String> cases,
-                                      java.util.Set<Double> sizes, String subdir, Class<T> type, PerExperiment<T> body) {
+                                      java.util.Set<Double> sizes, String subdir, Class<T> type,
+                                      java.util.function.BiPredicate<ExperimentResult, T> stillValid,
+                                      PerExperiment<T> body) {
         if (!Files.exists(out.resolve("study.json"))) {
             throw new InputException(out + " is not a study directory (no study.json)");
         }
@@ -294,12 +307,17 @@ public final class StudyRunner {
             Path file = dir.resolve(r.id() + ".json");
             left--;
             if (Files.exists(file)) {
+                T kept;
                 try {
-                    done.add(ResultStore.MAPPER.readValue(file.toFile(), type));
+                    kept = ResultStore.MAPPER.readValue(file.toFile(), type);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException("cannot read " + file, e);
                 }
-                continue;
+                if (stillValid.test(r, kept)) {
+                    done.add(kept);
+                    continue;
+                }
+                progress.line("%s: stored with other radii, computed again", file);
             }
             if (ctx == null) {
                 ctx = new Context(new ReferenceCache(cacheDir), progress, out);

@@ -59,7 +59,7 @@ class StudySplitTest {
         assertEquals(first.geometryFarOnly(), again.get(0).geometryFarOnly(), 0);
         assertEquals(first.seconds(), again.get(0).seconds(), 0);
 
-        List<ErrorProfile> profiles = runner.profile(out, cache, Progress.silent(), new double[]{2, 4},
+        List<ErrorProfile> profiles = runner.profile(out, cache, Progress.silent(), new double[]{2, 4}, false,
                 Set.of("cle-nonlinear"), null);
         assertEquals(2, profiles.size());
         for (ErrorProfile p : profiles) {
@@ -67,6 +67,14 @@ class StudySplitTest {
             assertTrue(p.farOnly()[0] > 0 && p.residualBeyond()[1] > 0, p.toString());
         }
         assertTrue(Files.readString(out.resolve("profile.md")).contains("slope vs R"));
+        // radii per L: the stored profiles at other radii are computed again, not reused
+        List<ErrorProfile> perL = runner.profile(out, cache, Progress.silent(), new double[]{0.5}, true,
+                Set.of("cle-nonlinear"), Set.of(4.0));
+        assertEquals(1, perL.size());
+        assertArrayEquals(new double[]{0.5 * 4 * 3.14339}, perL.get(0).radii(), 1e-4);
+        // and a split at another radius likewise
+        List<ResidualSplit> wide = runner.split(out, cache, Progress.silent(), 0.5, Set.of("cle"), Set.of(4.0));
+        assertEquals(0.5 * 4 * 3.14339, wide.get(0).radius(), 1e-4);
 
         // a tighter tolerance: the reference and the models relaxed anew, into split-fmax1.0E-5, and the study's
         // reference.json untouched
