@@ -55,8 +55,8 @@ import org.burgers.simulation.relax.Relaxer;
  * @param seconds          wall time
  */
 public record ResidualSplit(String id, String caseName, double trainingSize, double radius, int nearSites,
-                            double residualNear, double residualFar, double geometryStudy, double geometryFull, double geometryNearOnly,
-                            double geometryFarOnly, Double energyNear, Double energyFar, int[] iterations,
+                            double residualNear, double residualFar, double geometryStudy, double geometryFull,
+                            double geometryNearOnly, double geometryFarOnly, Double energyNear, Double energyFar, int[] iterations,
                             String failure, double seconds) {
 
     /**
@@ -78,35 +78,29 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
         double[] fMl = model.evaluate(ybar, Request.FORCES).forces();
         double[] fRef = reference.evaluate(ybar, Request.FORCES).forces();
         double sNear = 0, sFar = 0;
-        double[] cancelNear = new double[3 * n], cancelFar = new double[3 * n];
+        boolean[] isNear = new boolean[n];
         for (int i = 0; i < n; i++) {
+            isNear[i] = !isFar[i];
             for (int c = 0; c < 3; c++) {
-                int k = 3 * i + c;
-                double r = fMl[k] - fRef[k];
+                double r = fMl[3 * i + c] - fRef[3 * i + c];
                 if (isFar[i]) {
                     sFar += r * r;
-                    cancelFar[k] = -fMl[k];
                 } else {
                     sNear += r * r;
-                    cancelNear[k] = -fMl[k];
                 }
             }
         }
-        // a load with a net force has no equilibrium in a periodic cell (the model's forces always sum to zero):
-        // each load gives its net force back evenly to every atom, a body force of order 1/n of it
-        zeroNet(cancelNear);
-        zeroNet(cancelFar);
         int nNear = n - far.length;
         double rmsNear = nNear == 0 ? Double.NaN : 1000 * Math.sqrt(sNear / (3.0 * nNear));
         double rmsFar = far.length == 0 ? Double.NaN : 1000 * Math.sqrt(sFar / (3.0 * far.length));
-        double[] origin = ybar.positions();
-        Potential[] loaded = {model, new ExternalLoad(model, cancelFar, origin), new ExternalLoad(model, cancelNear, origin)};
+        // full: nothing cancelled; near only: the far residual cancelled; far only: the near one
+        boolean[][] cancelled = {null, isFar, isNear};
         double[] g = new double[3];
         int[] iterations = new int[3];
         String failure = null;
         String[] names = {"full", "near-only", "far-only"};
         for (int k = 0; k < 3; k++) {
-            RelaxResult r = relaxer.relax(ybar, loaded[k], options);
+            RelaxResult r = relaxCancelled(model, fMl, cancelled[k], ybar, relaxer, options);
             iterations[k] = r.iterations();
             if (!r.converged()) {
                 failure = String.format(java.util.Locale.ROOT, "the %s relaxation did not converge: %s (fmax %.3g "
@@ -150,30 +144,23 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
         double[] fRef = reference.evaluate(ybar, Request.FORCES).forces();
         double[] g = new double[radii.length];
         for (int k = 0; k < radii.length; k++) {
-            boolean[] isFar = new boolean[n];
             int[] far = DislocationErrors.farFieldSites(predictor, radii[k]);
+            boolean[] isNear = new boolean[n];
+            java.util.Arrays.fill(isNear, true);
             for (int i : far) {
-                isFar[i] = true;
+                isNear[i] = false;
             }
-            double[] cancel = new double[3 * n];
             double s = 0;
             energy[k] = 0;
             for (int i : far) {
                 energy[k] += de[i];
-            }
-            for (int i = 0; i < n; i++) {
                 for (int c = 0; c < 3; c++) {
-                    if (isFar[i]) {
-                        double r = fMl[3 * i + c] - fRef[3 * i + c];
-                        s += r * r;
-                    } else {
-                        cancel[3 * i + c] = -fMl[3 * i + c];
-                    }
+                    double r = fMl[3 * i + c] - fRef[3 * i + c];
+                    s += r * r;
                 }
             }
             rms[k] = far.length == 0 ? Double.NaN : 1000 * Math.sqrt(s / (3.0 * far.length));
-            zeroNet(cancel);
-            RelaxResult r = relaxer.relax(ybar, new ExternalLoad(model, cancel, ybar.positions()), options);
+            RelaxResult r = relaxCancelled(model, fMl, isNear, ybar, relaxer, options);
             g[k] = r.converged() ? GeometryError.of(stencil, ybar, r.structure()) : Double.NaN;
         }
         return g;
@@ -197,6 +184,29 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
             out[i] = (ml[i] - e0Ml.get(el)) - (ref[i] - e0.get(el));
         }
         return out;
+    }
+
+    /**
+     * The model relaxed from ybar with its own force there, {@code fMl}, cancelled on the sites where {@code
+     * cancel} is true (null: the model as it is). The cancelling load's net force is given back evenly to every
+     * site: a load with a net force has no equilibrium in a periodic cell (the model's forces always sum to
+     * zero), and spread over all n sites it is a body force of order 1/n of it.
+     */
+    private static RelaxResult relaxCancelled(Potential model, double[] fMl, boolean[] cancel, Structure ybar,
+                                              Relaxer relaxer, RelaxOptions options) {
+        if (cancel == null) {
+            return relaxer.relax(ybar, model, options);
+        }
+        double[] load = new double[fMl.length];
+        for (int i = 0; i < cancel.length; i++) {
+            if (cancel[i]) {
+                for (int c = 0; c < 3; c++) {
+                    load[3 * i + c] = -fMl[3 * i + c];
+                }
+            }
+        }
+        zeroNet(load);
+        return relaxer.relax(ybar, new ExternalLoad(model, load, ybar.positions()), options);
     }
 
     /** Subtracts the mean of each Cartesian component, so the flat 3n load has no net force. */
