@@ -149,6 +149,92 @@ public final class SplitReport {
         ResultStore.writeStringAtomically(out.resolve(file + ".md"), md.toString());
     }
 
+    /**
+     * One report note per split or per-L profile summary found in the study directory ({@code split*.json},
+     * {@code profile*.json} written with radii per L): the slopes against L of the error caused by the residual
+     * beyond R, per case, so the report says how much of the error Table 1's far-field terms explain.
+     */
+    public static List<String> notes(Path out) {
+        List<String> notes = new ArrayList<>();
+        try (var files = java.nio.file.Files.list(out)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("(split|profile).*\\.json")).sorted()
+                    .toList()) {
+                String note = note(f);
+                if (note != null) {
+                    notes.add(note);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + out, e);
+        }
+        return notes;
+    }
+
+    private static String note(Path f) throws java.io.IOException {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
+        String file = f.getFileName().toString().replace(".json", ".md");
+        if (root.has("splits")) {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "residual split (%s, R = %.3g L r0, fmax %s "
+                    + "eV/A): far-only error vs L", file, root.path("radiusPerL").asDouble(), root.path("fmax").asText("?")));
+            for (var r : root.path("rates")) {
+                if (r.path("quantity").asText().equals("geometry-far-only")) {
+                    b.append(String.format(Locale.ROOT, "; %s %s [%s, %s]", r.path("case").asText(),
+                            fmt(num(r.path("slope"))), fmt(num(r.path("ci95").path(0))), fmt(num(r.path("ci95").path(1)))));
+                }
+            }
+            return b.toString();
+        }
+        if (!root.has("profiles")) {
+            return null;
+        }
+        // per-L radii: every profile's radii are the same multiples of its L (checked on the first radius)
+        var profiles = root.path("profiles");
+        java.util.TreeMap<String, java.util.TreeMap<Double, double[]>> byCase = new java.util.TreeMap<>();
+        double[] multiple = null;
+        for (var p : profiles) {
+            double l = p.path("trainingSize").asDouble();
+            var radii = p.path("radii");
+            double[] m = new double[radii.size()];
+            double[] g = new double[radii.size()];
+            for (int k = 0; k < m.length; k++) {
+                m[k] = radii.path(k).asDouble() / l;
+                g[k] = p.path("farOnly").path(k).asDouble();
+            }
+            if (multiple == null) {
+                multiple = m;
+            } else if (m.length != multiple.length || Math.abs(m[0] - multiple[0]) > 1e-9 * multiple[0]) {
+                return null;
+            }
+            byCase.computeIfAbsent(p.path("caseName").asText(), c -> new java.util.TreeMap<>()).put(l, g);
+        }
+        if (multiple == null || byCase.values().stream().allMatch(m -> m.size() < 2)) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "far-only error profiles (%s, fmax %s eV/A), "
+                + "slope vs L", file, root.path("fmax").asText("?")));
+        for (int k = 0; k < multiple.length; k++) {
+            b.append(String.format(Locale.ROOT, "%s beyond R = %.3g A x L:", k == 0 ? ":" : ";", multiple[k]));
+            for (var e : byCase.entrySet()) {
+                double[] l = e.getValue().keySet().stream().mapToDouble(Double::doubleValue).toArray();
+                double[] g = new double[l.length];
+                int i = 0;
+                for (double[] v : e.getValue().values()) {
+                    g[i++] = v[k];
+                }
+                Rate r = Rate.fit(l, g);
+                b.append(String.format(Locale.ROOT, "%s %s %s [%s, %s]", e.getKey().equals(byCase.firstKey()) ? "" : ",",
+                        e.getKey(), fmt(r.slope()), fmt(r.ciLow()),
+                        fmt(r.ciHigh())));
+            }
+        }
+        return b.toString();
+    }
+
+    /** A JSON number, NaN for null or missing. */
+    private static double num(com.fasterxml.jackson.databind.JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }

@@ -372,6 +372,7 @@ public final class StudyRunner {
         }
         notes.add("energies are relative to each potential's own perfect lattice on the same sites: E(y) - sum_l e(l), "
                 + "e the site energy of l's element in that potential's perfect crystal at the reference lattice constant");
+        notes.addAll(org.burgers.analysis.report.SplitReport.notes(out));
         for (ExperimentResult r : results) {
             for (String w : r.warnings()) {
                 notes.add("experiment " + r.id() + ": " + w);

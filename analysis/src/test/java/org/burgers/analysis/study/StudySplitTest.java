@@ -94,6 +94,14 @@ class StudySplitTest {
         assertThrows(InputException.class, () -> StudyRunner.create(other).split(out, cache, Progress.silent(), 0.25,
                 null, null));
 
+        // the study's report names the splits and their far-only slopes in its notes (the summaries hold what the
+        // last split of each tolerance selected: here the case cle at one L, so its slope is n/a)
+        @SuppressWarnings("unchecked")
+        List<String> notes = (List<String>) StudyRunner.report(out).get("notes");
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("residual split (split.md, R = 0.500 L r0")
+                && n.contains("; cle n/a")), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("residual split (split-fmax1.0E-5.md")), notes.toString());
+
         assertThrows(InputException.class, () -> runner.split(out, cache, Progress.silent(), -1, null, null));
         assertThrows(InputException.class, () -> runner.split(dir.resolve("none"), cache, Progress.silent(), 0.25,
                 null, null));
