@@ -90,6 +90,12 @@ public final class SplitReport {
                         + "another minimum (error %.3g A) than from the predictor (%.3g A); the split describes the one "
                         + "near ybar", s.geometryFull(), s.geometryStudy()));
             }
+            if (s.failure() == null && !linear(Math.max(s.geometryNearOnly(), s.geometryFarOnly()), s.geometryFull())) {
+                md.append("\n- ").append(s.id()).append(String.format(Locale.ROOT, ": NOT LINEAR, the split does not "
+                        + "apply: a part exceeds the whole (near only %.3g, far only %.3g, full %.3g A); with its residual "
+                        + "cancelled by a constant load the core moves off", s.geometryNearOnly(), s.geometryFarOnly(),
+                        s.geometryFull()));
+            }
         }
         md.append("\n");
         Map<String, Object> json = new LinkedHashMap<>();
@@ -139,6 +145,14 @@ public final class SplitReport {
             e.put("slope", finite(r.slope()));
             e.put("ci95", java.util.Arrays.asList(finite(r.ciLow()), finite(r.ciHigh())));
             rates.add(e);
+        }
+        for (ErrorProfile p : sorted) {
+            double worst = java.util.Arrays.stream(p.farOnly()).max().orElse(Double.NaN);
+            if (p.geometryStudy() != null && !linear(worst, p.geometryStudy())) {
+                md.append(String.format(Locale.ROOT, "%n- %s: NOT LINEAR, the profile does not apply: a far-only error "
+                        + "(%.3g A) exceeds the whole error of the study (%.3g A); with its residual cancelled by a "
+                        + "constant load the core moves off%n", p.id(), worst, p.geometryStudy()));
+            }
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", name);
@@ -228,6 +242,14 @@ public final class SplitReport {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Whether a part of the error is consistent with a linear response: in the linear regime each part is at
+     * most about the whole (W: 74-100%); a part 1.5 times the whole means the cancelling load moved the core.
+     */
+    static boolean linear(double part, double whole) {
+        return !(part > 1.5 * whole);
     }
 
     /** A JSON number, NaN for null or missing. */

@@ -12,7 +12,9 @@ package org.burgers.analysis.study;
  * @param residualBeyond rms of F^ML(ybar) - F(ybar) beyond R (meV/A)
  * @param energyBeyond   sum of the site-energy errors at ybar beyond R (eV; null in records written before it)
  * @param seconds        wall time
+ * @param geometryStudy  the study's geometry error of the experiment (A; null in records written before it): a
+ *                       far-only error well above it means the response is not linear
  */
 public record ErrorProfile(String id, String caseName, double trainingSize, double[] radii, double[] farOnly,
-                           double[] residualBeyond, double[] energyBeyond, double seconds) {
+                           double[] residualBeyond, double[] energyBeyond, double seconds, Double geometryStudy) {
 }

@@ -248,7 +248,7 @@ public final class StudyRunner {
                     double[] g = ResidualSplit.farOnlyProfile(ref.predictor(), ref.relaxed().structure(),
                             ref.stencil(), reference, model, rs, relaxer, options(), rms, energy);
                     ErrorProfile e = new ErrorProfile(r.id(), r.caseName(), r.trainingSize(), rs, g, rms,
-                            energy, (System.nanoTime() - t0) * 1e-9);
+                            energy, (System.nanoTime() - t0) * 1e-9, r.geometryError());
                     progress.line("  far-only error %s A (%.1f s)", java.util.Arrays.toString(g), e.seconds());
                     return e;
                 });
