@@ -1,5 +1,6 @@
 package org.burgers.analysis.study;
 
+import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.ExternalLoad;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.Request;
@@ -61,40 +62,25 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
 
     /**
      * Splits the error of {@code model} on the configuration {@code predictor} whose reference equilibrium is
-     * {@code ybar}, at radius {@code radius} from the cores; the site-energy errors at ybar
-     * ({@link #siteEnergyErrors}, null: not split) are summed over the two regions.
+     * {@code ybar}, at radius {@code radius} from the cores; with {@code splitEnergy} the site-energy errors at
+     * ybar ({@link #siteEnergyErrors}) are summed over the two regions (a model without a perfect crystal of its
+     * own, such as a potential under a load, cannot have them).
      */
     public static ResidualSplit of(String id, String caseName, double trainingSize, double geometryStudy,
                                    DislocationConfiguration predictor,
                                    Structure ybar, Stencil stencil, Potential reference, Potential model,
-                                   double radius, Relaxer relaxer, RelaxOptions options, double[] siteEnergyErrors) {
+                                   double radius, Relaxer relaxer, RelaxOptions options, boolean splitEnergy) {
         long t0 = System.nanoTime();
-        int n = ybar.size();
         int[] far = DislocationErrors.farFieldSites(predictor, radius);
-        boolean[] isFar = new boolean[n];
-        for (int i : far) {
-            isFar[i] = true;
-        }
-        double[] fMl = model.evaluate(ybar, Request.FORCES).forces();
-        double[] fRef = reference.evaluate(ybar, Request.FORCES).forces();
-        double sNear = 0, sFar = 0;
-        boolean[] isNear = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            isNear[i] = !isFar[i];
-            for (int c = 0; c < 3; c++) {
-                double r = fMl[3 * i + c] - fRef[3 * i + c];
-                if (isFar[i]) {
-                    sFar += r * r;
-                } else {
-                    sNear += r * r;
-                }
-            }
-        }
-        int nNear = n - far.length;
-        double rmsNear = nNear == 0 ? Double.NaN : 1000 * Math.sqrt(sNear / (3.0 * nNear));
-        double rmsFar = far.length == 0 ? Double.NaN : 1000 * Math.sqrt(sFar / (3.0 * far.length));
+        int[] near = complement(ybar.size(), far);
+        Evaluation ml = model.evaluate(ybar, Request.ALL);
+        Evaluation ref = reference.evaluate(ybar, Request.ALL);
+        double[] fMl = ml.forces();
+        double[] residual = difference(fMl, ref.forces());
+        double rmsNear = 1000 * StudyRunner.rms(residual, near);
+        double rmsFar = 1000 * StudyRunner.rms(residual, far);
         // full: nothing cancelled; near only: the far residual cancelled; far only: the near one
-        boolean[][] cancelled = {null, isFar, isNear};
+        int[][] cancelled = {null, far, near};
         double[] g = new double[3];
         int[] iterations = new int[3];
         String failure = null;
@@ -111,20 +97,13 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
             }
         }
         Double eNear = null, eFar = null;
-        if (siteEnergyErrors != null) {
-            double near = 0, farSum = 0;
-            for (int i = 0; i < n; i++) {
-                if (isFar[i]) {
-                    farSum += siteEnergyErrors[i];
-                } else {
-                    near += siteEnergyErrors[i];
-                }
-            }
-            eNear = near;
-            eFar = farSum;
+        if (splitEnergy) {
+            double[] de = siteEnergyErrors(predictor, ybar, reference, model, ml, ref);
+            eNear = sum(de, near);
+            eFar = sum(de, far);
         }
-        return new ResidualSplit(id, caseName, trainingSize, radius, nNear, rmsNear, rmsFar, geometryStudy, g[0], g[1],
-                g[2], eNear, eFar, iterations, failure, (System.nanoTime() - t0) * 1e-9);
+        return new ResidualSplit(id, caseName, trainingSize, radius, near.length, rmsNear, rmsFar, geometryStudy, g[0],
+                g[1], g[2], eNear, eFar, iterations, failure, (System.nanoTime() - t0) * 1e-9);
     }
 
     /**
@@ -138,29 +117,17 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
     public static double[] farOnlyProfile(DislocationConfiguration predictor, Structure ybar, Stencil stencil,
                                           Potential reference, Potential model, double[] radii, Relaxer relaxer,
                                           RelaxOptions options, double[] rms, double[] energy) {
-        int n = ybar.size();
-        double[] de = siteEnergyErrors(predictor, ybar, reference, model);
-        double[] fMl = model.evaluate(ybar, Request.FORCES).forces();
-        double[] fRef = reference.evaluate(ybar, Request.FORCES).forces();
+        Evaluation ml = model.evaluate(ybar, Request.ALL);
+        Evaluation ref = reference.evaluate(ybar, Request.ALL);
+        double[] de = siteEnergyErrors(predictor, ybar, reference, model, ml, ref);
+        double[] fMl = ml.forces();
+        double[] residual = difference(fMl, ref.forces());
         double[] g = new double[radii.length];
         for (int k = 0; k < radii.length; k++) {
             int[] far = DislocationErrors.farFieldSites(predictor, radii[k]);
-            boolean[] isNear = new boolean[n];
-            java.util.Arrays.fill(isNear, true);
-            for (int i : far) {
-                isNear[i] = false;
-            }
-            double s = 0;
-            energy[k] = 0;
-            for (int i : far) {
-                energy[k] += de[i];
-                for (int c = 0; c < 3; c++) {
-                    double r = fMl[3 * i + c] - fRef[3 * i + c];
-                    s += r * r;
-                }
-            }
-            rms[k] = far.length == 0 ? Double.NaN : 1000 * Math.sqrt(s / (3.0 * far.length));
-            RelaxResult r = relaxCancelled(model, fMl, isNear, ybar, relaxer, options);
+            rms[k] = 1000 * StudyRunner.rms(residual, far);
+            energy[k] = sum(de, far);
+            RelaxResult r = relaxCancelled(model, fMl, complement(ybar.size(), far), ybar, relaxer, options);
             g[k] = r.converged() ? GeometryError.of(stencil, ybar, r.structure()) : Double.NaN;
         }
         return g;
@@ -173,11 +140,18 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
      */
     static double[] siteEnergyErrors(DislocationConfiguration predictor, Structure ybar, Potential reference,
                                      Potential model) {
+        return siteEnergyErrors(predictor, ybar, reference, model, model.evaluate(ybar, Request.ALL),
+                reference.evaluate(ybar, Request.ALL));
+    }
+
+    /** The same from the two potentials' evaluations at ybar (with site energies). */
+    private static double[] siteEnergyErrors(DislocationConfiguration predictor, Structure ybar, Potential reference,
+                                             Potential model, Evaluation atYbarMl, Evaluation atYbar) {
         var crystal = DislocationErrors.crystal(predictor);
         var e0Ml = DislocationErrors.perfectSiteEnergies(model, crystal);
         var e0 = DislocationErrors.perfectSiteEnergies(reference, crystal);
-        double[] ml = model.evaluate(ybar, Request.ALL).siteEnergies();
-        double[] ref = reference.evaluate(ybar, Request.ALL).siteEnergies();
+        double[] ml = atYbarMl.siteEnergies();
+        double[] ref = atYbar.siteEnergies();
         double[] out = new double[ybar.size()];
         for (int i = 0; i < out.length; i++) {
             String el = ybar.element(i).symbol();
@@ -187,26 +161,49 @@ public record ResidualSplit(String id, String caseName, double trainingSize, dou
     }
 
     /**
-     * The model relaxed from ybar with its own force there, {@code fMl}, cancelled on the sites where {@code
-     * cancel} is true (null: the model as it is). The cancelling load's net force is given back evenly to every
+     * The model relaxed from ybar with its own force there, {@code fMl}, cancelled on the sites {@code cancel}
+     * (null: the model as it is). The cancelling load's net force is given back evenly to every
      * site: a load with a net force has no equilibrium in a periodic cell (the model's forces always sum to
      * zero), and spread over all n sites it is a body force of order 1/n of it.
      */
-    private static RelaxResult relaxCancelled(Potential model, double[] fMl, boolean[] cancel, Structure ybar,
+    private static RelaxResult relaxCancelled(Potential model, double[] fMl, int[] cancel, Structure ybar,
                                               Relaxer relaxer, RelaxOptions options) {
         if (cancel == null) {
             return relaxer.relax(ybar, model, options);
         }
         double[] load = new double[fMl.length];
-        for (int i = 0; i < cancel.length; i++) {
-            if (cancel[i]) {
-                for (int c = 0; c < 3; c++) {
-                    load[3 * i + c] = -fMl[3 * i + c];
-                }
+        for (int i : cancel) {
+            for (int c = 0; c < 3; c++) {
+                load[3 * i + c] = -fMl[3 * i + c];
             }
         }
         zeroNet(load);
         return relaxer.relax(ybar, new ExternalLoad(model, load, ybar.positions()), options);
+    }
+
+    /** The sites 0..n-1 not in {@code sites} (ascending). */
+    private static int[] complement(int n, int[] sites) {
+        boolean[] in = new boolean[n];
+        for (int i : sites) {
+            in[i] = true;
+        }
+        return java.util.stream.IntStream.range(0, n).filter(i -> !in[i]).toArray();
+    }
+
+    private static double[] difference(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int k = 0; k < a.length; k++) {
+            d[k] = a[k] - b[k];
+        }
+        return d;
+    }
+
+    private static double sum(double[] values, int[] sites) {
+        double s = 0;
+        for (int i : sites) {
+            s += values[i];
+        }
+        return s;
     }
 
     /** Subtracts the mean of each Cartesian component, so the flat 3n load has no net force. */

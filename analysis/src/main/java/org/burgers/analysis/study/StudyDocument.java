@@ -51,8 +51,9 @@ public record StudyDocument(String name, String system, String reference, double
         return org.burgers.fitting.loss.ElasticObservation.Shifts.parse(elasticShifts);
     }
 
-    /** alpha (A), N_train, N_test, seed. */
     /**
+     * The rattled training and test sets: alpha (A), N_train, N_test, seed.
+     *
      * @param rattle how the samples perturb the relaxed cell by alpha: "gaussian" (default when absent: a
      *               Gaussian of standard deviation alpha per component, ASE's rattle) or "julip" (uniform, no atom
      *               moving by more than alpha, JuLIP's rattle! as used with ACEpotentials.jl; {@link

@@ -202,9 +202,7 @@ public final class StudyRunner {
                             radius);
                     ResidualSplit s = ResidualSplit.of(r.id(), r.caseName(), r.trainingSize(), r.geometryError(),
                             ref.predictor(),
-                            ref.relaxed().structure(), ref.stencil(), reference, model, radius, relaxer, options(),
-                            ResidualSplit.siteEnergyErrors(ref.predictor(), ref.relaxed().structure(), reference,
-                                    model));
+                            ref.relaxed().structure(), ref.stencil(), reference, model, radius, relaxer, options(), true);
                     progress.line("  residual rms near / far %.3f / %.3f meV/A; geometry full %s, near only %s, far "
                                     + "only %s A; site-energy error near / far %.4f / %.4f eV (%.1f s)%s",
                             s.residualNear(), s.residualFar(), fmt(s.geometryFull()), fmt(s.geometryNearOnly()),
@@ -581,11 +579,8 @@ public final class StudyRunner {
                 train.addAll(cache.labelled(type + "-train", setKey, () -> label(relaxed, 0, nTrain, type, seed)));
                 if (t.withMinimizer()) {
                     // section 3.1: the training structures contain ybar_L itself, besides its perturbed states
-                    train.addAll(cache.labelled(type + "-minimizer", key + "|minimizer", () -> {
-                        Evaluation e = reference.evaluate(relaxed, Request.FORCES);
-                        return List.of(Frame.labelled(relaxed, e.energy(), e.forces(), e.virial())
-                                .withInfo("config_type", type));
-                    }));
+                    train.addAll(cache.labelled(type + "-minimizer", key + "|minimizer",
+                            () -> List.of(labelled(relaxed, type))));
                 }
                 test.addAll(cache.labelled(type + "-test", setKey, () -> label(relaxed, nTrain, nTest, type, seed)));
                 progress.line("  %s %s, %d + %d labelled samples (alpha %g A, %s)%s (%.1f s)", kind, r.fromCache()
@@ -609,11 +604,15 @@ public final class StudyRunner {
             StudyDocument.Training t = doc.training();
             Frame[] frames = new Frame[count];
             java.util.stream.IntStream.range(0, count).parallel().forEach(k -> {
-                Structure s = RattledSet.rattle(relaxed, t.alpha(), seed, first + k, t.distribution());
-                Evaluation e = reference.evaluate(s, Request.FORCES);
-                frames[k] = Frame.labelled(s, e.energy(), e.forces(), e.virial()).withInfo("config_type", type);
+                frames[k] = labelled(RattledSet.rattle(relaxed, t.alpha(), seed, first + k, t.distribution()), type);
             });
             return List.of(frames);
+        }
+
+        /** s labelled with the reference's energy, forces and virial, of config_type {@code type}. */
+        Frame labelled(Structure s, String type) {
+            Evaluation e = reference.evaluate(s, Request.FORCES);
+            return Frame.labelled(s, e.energy(), e.forces(), e.virial()).withInfo("config_type", type);
         }
 
         /** The basis of many-body degree d and pair degree pair, with its elastic observation (memoised). */

@@ -77,7 +77,7 @@ class ResidualSplitTest {
 
     private static ResidualSplit split(double[] g) {
         Potential model = new ExternalLoad(w, g, ybar.positions());
-        return ResidualSplit.of("x", "cle", 8, Double.NaN, q, ybar, stencil, w, model, RADIUS, RELAXER, OPTIONS, null);
+        return ResidualSplit.of("x", "cle", 8, Double.NaN, q, ybar, stencil, w, model, RADIUS, RELAXER, OPTIONS, false);
     }
 
     @Test
