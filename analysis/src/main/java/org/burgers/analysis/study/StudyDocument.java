@@ -62,15 +62,47 @@ public record StudyDocument(String name, String system, String reference, double
      *               the same weights, besides its N_train rattled copies: section 3.1 of the paper asks that the
      *               training structures contain the training-cell minimizer ybar_L "as well as perturbed
      *               states"; section 4.1.2 lists only the perturbed ones. Null (absent) or false: not added
+     * @param alphas  several levels of perturbation in one set, instead of {@code alpha}: sample j of a cell
+     *               (training samples first, then test samples) is perturbed by {@code alphas[j mod n]}, so
+     *               each level gets an equal share of both sets. Section 4.1.2 "choose[s] two values of
+     *               parameter alpha representing two levels of perturbation, i.e., alpha = 0.5 A and 0.1 A"
+     *               and its figures show no alpha apart: read as one set holding both levels, {@code [0.1,
+     *               0.5]}. Null (absent): the single level {@code alpha}
      */
-    public record Training(double alpha, int nTrain, int nTest, long seed, String rattle, Boolean minimizer) {
+    public record Training(double alpha, int nTrain, int nTest, long seed, String rattle, Boolean minimizer,
+                           List<Double> alphas) {
 
         public Training(double alpha, int nTrain, int nTest, long seed) {
-            this(alpha, nTrain, nTest, seed, null, null);
+            this(alpha, nTrain, nTest, seed, null, null, null);
         }
 
         public Training(double alpha, int nTrain, int nTest, long seed, String rattle) {
-            this(alpha, nTrain, nTest, seed, rattle, null);
+            this(alpha, nTrain, nTest, seed, rattle, null, null);
+        }
+
+        public Training(double alpha, int nTrain, int nTest, long seed, String rattle, Boolean minimizer) {
+            this(alpha, nTrain, nTest, seed, rattle, minimizer, null);
+        }
+
+        /** The levels of perturbation (A): {@code alphas}, or the single {@code alpha}. */
+        public List<Double> levels() {
+            return alphas != null ? alphas : List.of(alpha);
+        }
+
+        /** The level of sample j of a cell (training samples 0..nTrain-1, then the test samples). */
+        public double level(int j) {
+            List<Double> l = levels();
+            return l.get(j % l.size());
+        }
+
+        /** "0.1 A" or "0.1 / 0.5 A alternating", for progress lines and notes. */
+        public String describeLevels() {
+            List<Double> l = levels();
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < l.size(); i++) {
+                b.append(i == 0 ? "" : " / ").append(String.format(java.util.Locale.ROOT, "%g", l.get(i)));
+            }
+            return b + (l.size() > 1 ? " A alternating" : " A");
         }
 
         /** Whether ybar_L joins the training set. */
@@ -199,8 +231,18 @@ public record StudyDocument(String name, String system, String reference, double
         if (training != null) {
             parses(where, training::distribution);
         }
-        require(training != null && training.alpha() > 0 && training.nTrain() > 0 && training.nTest() > 0, where,
-                "training needs alpha > 0, nTrain > 0, nTest > 0");
+        require(training != null && training.nTrain() > 0 && training.nTest() > 0, where,
+                "training needs nTrain > 0, nTest > 0");
+        if (training.alphas() == null) {
+            require(training.alpha() > 0 && Double.isFinite(training.alpha()), where,
+                    "training needs alpha > 0 (or a list alphas), got " + training.alpha());
+        } else {
+            require(training.alpha() == 0, where, "training: give alpha or alphas, not both");
+            require(!training.alphas().isEmpty(), where, "training.alphas is empty");
+            for (Double a : training.alphas()) {
+                require(a != null && a > 0 && Double.isFinite(a), where, "training.alphas: " + a + " is not > 0");
+            }
+        }
         require(basis != null && basis.order() >= 1 && basis.degree() >= 1 && basis.rcut() > 0, where,
                 "basis needs order >= 1, degree >= 1, rcut > 0");
         require(basis.pairDegree() == null || basis.pairDegree() >= 1, where, "basis.pairDegree must be >= 1");

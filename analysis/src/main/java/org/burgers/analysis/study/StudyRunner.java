@@ -41,7 +41,8 @@ import org.burgers.simulation.training.RattledSet;
  * <li>the quadrupole predictor in the simulation cell N, relaxed once with the reference (cached):
  * ybar;</li>
  * <li>for each training size L: the dipole predictor relaxed with the reference (cached), N_train rattled
- * copies (noise alpha, samples 0..N_train-1 of the seed) and N_test more (samples N_train..), labelled
+ * copies (noise alpha, or the levels alphas in turn; samples 0..N_train-1 of the seed) and N_test more
+ * (samples N_train..), labelled
  * with the reference (cached);</li>
  * <li>for each L and each loss case (weights of (4.16)) at the sweep degree, and at the largest L for every
  * degree of the RMSE sweep (case cle-nonlinear), an experiment: fit, relax the same quadrupole predictor
@@ -571,10 +572,9 @@ public final class StudyRunner {
                 String rattle = t.distribution() == RattledSet.Distribution.GAUSSIAN ? ""
                         : "|rattle=" + org.burgers.core.Choices.word(t.distribution());
                 String setKey = key + (cells.size() == 1
-                        ? String.format(Locale.ROOT, "|alpha=%s|train=%d|test=%d|seed=%d", Double.toString(t.alpha()),
-                        nTrain, nTest, seed)
-                        : String.format(Locale.ROOT, "|alpha=%s|train=%d|test=%d|seed=%d|cell=%d/%d",
-                        Double.toString(t.alpha()), nTrain, nTest, seed, i, cells.size())) + rattle;
+                        ? String.format(Locale.ROOT, "|%s|train=%d|test=%d|seed=%d", levelKey(t), nTrain, nTest, seed)
+                        : String.format(Locale.ROOT, "|%s|train=%d|test=%d|seed=%d|cell=%d/%d",
+                        levelKey(t), nTrain, nTest, seed, i, cells.size())) + rattle;
                 Structure relaxed = r.structure().withoutArrays();
                 train.addAll(cache.labelled(type + "-train", setKey, () -> label(relaxed, 0, nTrain, type, seed)));
                 if (t.withMinimizer()) {
@@ -583,8 +583,9 @@ public final class StudyRunner {
                             () -> List.of(labelled(relaxed, type))));
                 }
                 test.addAll(cache.labelled(type + "-test", setKey, () -> label(relaxed, nTrain, nTest, type, seed)));
-                progress.line("  %s %s, %d + %d labelled samples (alpha %g A, %s)%s (%.1f s)", kind, r.fromCache()
-                                ? "cached" : "relaxed in " + r.iterations() + " iterations", nTrain, nTest, t.alpha(),
+                progress.line("  %s %s, %d + %d labelled samples (alpha %s, %s)%s (%.1f s)", kind, r.fromCache()
+                                ? "cached" : "relaxed in " + r.iterations() + " iterations", nTrain, nTest,
+                        t.describeLevels(),
                         org.burgers.core.Choices.word(t.distribution()),
                         t.withMinimizer() ? ", and the relaxed cell itself in the training set" : "",
                         (System.nanoTime() - t0) * 1e-9);
@@ -604,9 +605,25 @@ public final class StudyRunner {
             StudyDocument.Training t = doc.training();
             Frame[] frames = new Frame[count];
             java.util.stream.IntStream.range(0, count).parallel().forEach(k -> {
-                frames[k] = labelled(RattledSet.rattle(relaxed, t.alpha(), seed, first + k, t.distribution()), type);
+                int j = first + k;
+                frames[k] = labelled(RattledSet.rattle(relaxed, t.level(j), seed, j, t.distribution()), type);
             });
             return List.of(frames);
+        }
+
+        /**
+         * The perturbation part of a labelled set's cache key: "alpha=0.1" for one level (the key sets had before
+         * levels existed, so their cache entries stay valid), "alphas=0.1,0.5" for several.
+         */
+        private static String levelKey(StudyDocument.Training t) {
+            if (t.alphas() == null) {
+                return "alpha=" + Double.toString(t.alpha());
+            }
+            StringBuilder b = new StringBuilder("alphas=");
+            for (int i = 0; i < t.alphas().size(); i++) {
+                b.append(i == 0 ? "" : ",").append(Double.toString(t.alphas().get(i)));
+            }
+            return b.toString();
         }
 
         /** s labelled with the reference's energy, forces and virial, of config_type {@code type}. */
