@@ -69,19 +69,19 @@ public record StudyDocument(String name, String system, String reference, double
      *               and its figures show no alpha apart: read as one set holding both levels, {@code [0.1,
      *               0.5]}. Null (absent): the single level {@code alpha}
      */
-    public record Training(double alpha, int nTrain, int nTest, long seed, String rattle, Boolean minimizer,
+    public record Training(Double alpha, int nTrain, int nTest, long seed, String rattle, Boolean minimizer,
                            List<Double> alphas) {
 
         public Training(double alpha, int nTrain, int nTest, long seed) {
-            this(alpha, nTrain, nTest, seed, null, null, null);
+            this((Double) alpha, nTrain, nTest, seed, null, null, null);
         }
 
         public Training(double alpha, int nTrain, int nTest, long seed, String rattle) {
-            this(alpha, nTrain, nTest, seed, rattle, null, null);
+            this((Double) alpha, nTrain, nTest, seed, rattle, null, null);
         }
 
         public Training(double alpha, int nTrain, int nTest, long seed, String rattle, Boolean minimizer) {
-            this(alpha, nTrain, nTest, seed, rattle, minimizer, null);
+            this((Double) alpha, nTrain, nTest, seed, rattle, minimizer, null);
         }
 
         /** The levels of perturbation (A): {@code alphas}, or the single {@code alpha}. */
@@ -234,10 +234,10 @@ public record StudyDocument(String name, String system, String reference, double
         require(training != null && training.nTrain() > 0 && training.nTest() > 0, where,
                 "training needs nTrain > 0, nTest > 0");
         if (training.alphas() == null) {
-            require(training.alpha() > 0 && Double.isFinite(training.alpha()), where,
+            require(training.alpha() != null && training.alpha() > 0 && Double.isFinite(training.alpha()), where,
                     "training needs alpha > 0 (or a list alphas), got " + training.alpha());
         } else {
-            require(training.alpha() == 0, where, "training: give alpha or alphas, not both");
+            require(training.alpha() == null, where, "training: give alpha or alphas, not both");
             require(!training.alphas().isEmpty(), where, "training.alphas is empty");
             for (Double a : training.alphas()) {
                 require(a != null && a > 0 && Double.isFinite(a), where, "training.alphas: " + a + " is not > 0");

@@ -39,7 +39,7 @@ class TrainingLevelsTest {
     @Test
     void samplesAlternateBetweenTheLevelsInTheTrainingAndTheTestSet() throws Exception {
         int nTrain = 5, nTest = 3;
-        StudyDocument d = withTraining(new StudyDocument.Training(0, nTrain, nTest, 7, "julip", null,
+        StudyDocument d = withTraining(new StudyDocument.Training(null, nTrain, nTest, 7, "julip", null,
                 List.of(0.1, 0.5)));
         assertEquals("0.100000 / 0.500000 A alternating", d.training().describeLevels());
         StudyRunner.create(d).run(dir.resolve("out"), dir.resolve("cache"), Progress.silent());
@@ -67,6 +67,12 @@ class TrainingLevelsTest {
             assertEquals(2, files.filter(f -> f.getFileName().toString().contains("-train-")).count());
         }
         assertEquals(d, StudyDocument.read(dir.resolve("out/study.json")));
+        // a document names the levels without alpha
+        String json = Files.readString(dir.resolve("out/study.json"));
+        assertTrue(!json.contains("\"alpha\" :") || json.contains("\"alpha\" : null"), json);
+        Path written = dir.resolve("levels.json");
+        Files.writeString(written, json.replace("\"alpha\" : null,", ""));
+        assertEquals(d, StudyDocument.read(written));
     }
 
     @Test
@@ -75,7 +81,7 @@ class TrainingLevelsTest {
                 () -> withTraining(new StudyDocument.Training(0.1, 4, 2, 7, null, null, List.of(0.1, 0.5))));
         assertEquals("doc.json: training: give alpha or alphas, not both", e.getMessage());
         e = assertThrows(InputException.class,
-                () -> withTraining(new StudyDocument.Training(0, 4, 2, 7, null, null, List.of(0.1, -0.5))));
+                () -> withTraining(new StudyDocument.Training(null, 4, 2, 7, null, null, List.of(0.1, -0.5))));
         assertEquals("doc.json: training.alphas: -0.5 is not > 0", e.getMessage());
         e = assertThrows(InputException.class, () -> withTraining(new StudyDocument.Training(0, 4, 2, 7)));
         assertEquals("doc.json: training needs alpha > 0 (or a list alphas), got 0.0", e.getMessage());
