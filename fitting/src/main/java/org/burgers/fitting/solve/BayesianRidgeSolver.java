@@ -21,6 +21,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * </pre>
  *
  * with weak Gamma hyper-priors a1 = a2 = l1 = l2 = 1e-6. One eigendecomposition of G makes every iteration O(n).
+ * Eigen-directions of G below its rounding level get no coefficient (they hold no information; see solve).
  */
 public final class BayesianRidgeSolver implements Solver {
     static final double HYPER = 1e-6;
@@ -60,9 +61,25 @@ public final class BayesianRidgeSolver implements Solver {
         double[] e = new double[n];
         double[][] vecs = new double[n][];
         double[] vh = new double[n];
+        double eMax = 0;
         for (int k = 0; k < n; k++) {
-            e[k] = Math.max(0, eig.getEigenvalue(k).real);
+            e[k] = eig.getEigenvalue(k).real;
+            eMax = Math.max(eMax, e[k]);
+        }
+        // Eigenvalues of G below its rounding level (n eps e_max) are noise, and so is h along their eigenvectors:
+        // in exact arithmetic |v.h| <= sqrt(e bb). Trusting them lets the evidence drive lambda to zero while the
+        // coefficients along those directions grow without bound (the W fit at pair degree 150 overflowed to NaN
+        // after 135 iterations). They carry no information: no coefficient, as in a truncated SVD solve.
+        double floor = n * Math.ulp(1.0) * eMax;
+        int dropped = 0;
+        for (int k = 0; k < n; k++) {
             vecs[k] = eig.getEigenVector(k).data;
+            if (!(e[k] > floor)) {
+                e[k] = 0;
+                vh[k] = 0;
+                dropped++;
+                continue;
+            }
             double s = 0;
             for (int i = 0; i < n; i++) {
                 s += vecs[k][i] * ne.h()[i];
@@ -100,6 +117,11 @@ public final class BayesianRidgeSolver implements Solver {
         if (!converged) {
             warnings.add("blr: evidence maximisation did not converge in " + maxIterations + " iterations");
         }
+        if (dropped > 0) {
+            warnings.add("blr: " + dropped + " of " + n + " eigenvalues of A^T A below its rounding level ("
+                    + String.format(java.util.Locale.ROOT, "%.3g", floor) + "; nearly collinear basis functions): "
+                    + "no coefficient along them");
+        }
         double[] x = new double[n];
         gamma = 0;
         for (int k = 0; k < n; k++) {
@@ -118,6 +140,7 @@ public final class BayesianRidgeSolver implements Solver {
         diag.put("lambda", lambda);
         diag.put("effectiveParameters", gamma);
         diag.put("iterations", it);
+        diag.put("droppedDirections", dropped);
         diag.put("scaledColumns", scaleColumns);
         return new Solution(name(), x, warnings, diag);
     }

@@ -305,6 +305,35 @@ class SolverTest {
         }
     }
 
+    /**
+     * Normal equations whose Gram matrix has an eigenvalue below its rounding level while h has a component
+     * along it (in exact arithmetic |v.h| <= sqrt(e bb), so that component is rounding noise): what the W fit at
+     * pair degree 150 assembles (47 such directions of 519). The evidence iteration used to trust it: the prior
+     * precision fell towards zero, the coefficient along that direction grew as 1/lambda, the residual computed
+     * from the normal equations turned negative, and the coefficients overflowed to NaN at iteration 135. Such a
+     * direction carries no information and gets no coefficient; the others are fitted as before.
+     */
+    @Test
+    void bayesianRidgeGivesNoCoefficientAlongDirectionsBelowTheRoundingOfTheGramMatrix() {
+        int n = 3;
+        int m = 50;
+        // G = diag(4, 1, 1e-30), h = (4, 2, 1e-6): the third direction is numerically null, its h component noise
+        double[] g = {4, 0, 0, 0, 1, 0, 0, 0, 1e-30};
+        double[] h = {4, 2, 1e-6};
+        double bb = 4 + 4 + 0.01; // |b|^2: the first two directions fit 8 of it, 0.01 is noise
+        Solution sol = new BayesianRidgeSolver(false, 1000, 1e-12).solve(new NormalEquations(n, m, g, h, bb));
+        double[] c = sol.coefficients();
+        for (double v : c) {
+            assertTrue(Double.isFinite(v), java.util.Arrays.toString(c) + " " + sol.diagnostics());
+        }
+        assertEquals(0, c[2], 0, "coefficient along the null direction");
+        assertEquals(1, c[0], 1e-3);
+        assertEquals(2, c[1], 1e-2);
+        assertEquals(1, sol.diagnostics().get("droppedDirections"));
+        assertTrue(sol.warnings().stream().anyMatch(w -> w.contains("below its rounding level")), sol.warnings().toString());
+        assertTrue((double) sol.diagnostics().get("lambda") > 1e-3, sol.diagnostics().toString());
+    }
+
     @Test
     void badInputIsRejectedClearly() {
         assertThrows(InputException.class, () -> SolverConfig.defaults("lsqr").create());
