@@ -47,6 +47,11 @@ public record StudyDocument(String name, String system, String reference, double
     }
 
     /** Where the sublattice shifts enter the elastic rows. */
+    /** A size or amplitude as a reader writes it: 6 for 6.0, 0.1 for 0.1. */
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     public org.burgers.fitting.loss.ElasticObservation.Shifts elasticShiftRows() {
         return org.burgers.fitting.loss.ElasticObservation.Shifts.parse(elasticShifts);
     }
@@ -100,7 +105,7 @@ public record StudyDocument(String name, String system, String reference, double
             List<Double> l = levels();
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < l.size(); i++) {
-                b.append(i == 0 ? "" : " / ").append(String.format(java.util.Locale.ROOT, "%g", l.get(i)));
+                b.append(i == 0 ? "" : " / ").append(number(l.get(i)));
             }
             return b + (l.size() > 1 ? " A alternating" : " A");
         }

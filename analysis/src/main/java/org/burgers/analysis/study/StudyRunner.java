@@ -350,6 +350,7 @@ public final class StudyRunner {
                     + "; refusing to overwrite the existing report.json with an empty report");
         }
         List<String> notes = new ArrayList<>();
+        notes.add(describe(d));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("document", d);
         Path refFile = out.resolve("reference.json");
@@ -382,6 +383,27 @@ public final class StudyRunner {
                 : org.burgers.analysis.report.TheoremConstants.estimate(results, 4, d.simulationSize() / 2);
         return ReportWriter.write(out, d.name(), settings, results, d.basis().degree(),
                 d.basis().pairDegreeFor(d.basis().degree()), notes, constants);
+    }
+
+    /**
+     * One line naming what the study ran (the report's first note; the whole document is report.json's
+     * settings): a reader of report.md sees the sizes, samples, levels of perturbation, basis and solver.
+     */
+    static String describe(StudyDocument d) {
+        StringBuilder ls = new StringBuilder();
+        for (double l : d.trainingSizes()) {
+            ls.append(ls.length() == 0 ? "" : ", ").append(StudyDocument.number(l));
+        }
+        StudyDocument.Training t = d.training();
+        StudyDocument.Basis b = d.basis();
+        StudyDocument.Relaxation r = d.relaxation();
+        return String.format(Locale.ROOT, "study: %s, reference %s, N = %s r0, L = %s r0; %d + %d samples per L, "
+                        + "alpha %s (%s rattle%s), seed %d; ACE order %d, degree %d, pair degree %d, rcut %s A; solver %s; "
+                        + "%s to fmax %s eV/A (at most %d steps); the whole document is report.json's settings",
+                d.system(), d.reference(), StudyDocument.number(d.simulationSize()), ls, t.nTrain(), t.nTest(), t.describeLevels(),
+                org.burgers.core.Choices.word(t.distribution()), t.withMinimizer() ? ", and ybar_L itself" : "",
+                t.seed(), b.order(), b.degree(), b.pairDegreeFor(b.degree()), StudyDocument.number(b.rcut()), d.solver(),
+                r.method(), StudyDocument.number(r.fmax()), r.maxSteps());
     }
 
     private void checkSameStudy(Path out) {

@@ -41,9 +41,13 @@ class TrainingLevelsTest {
         int nTrain = 5, nTest = 3;
         StudyDocument d = withTraining(new StudyDocument.Training(null, nTrain, nTest, 7, "julip", null,
                 List.of(0.1, 0.5)));
-        assertEquals("0.100000 / 0.500000 A alternating", d.training().describeLevels());
+        assertEquals("0.1 / 0.5 A alternating", d.training().describeLevels());
         StudyRunner.create(d).run(dir.resolve("out"), dir.resolve("cache"), Progress.silent());
         assertTrue(new ResultStore(dir.resolve("out")).all().get(0).ok());
+        // report.md names what ran, the levels among it
+        String md = Files.readString(dir.resolve("out/report.md"));
+        assertTrue(md.contains("study: w-screw, reference builtin:W, N = 5 r0, L = 4 r0; 5 + 3 samples per L, alpha 0.1 / "
+                + "0.5 A alternating (julip rattle), seed 7; ACE order 3, degree 6"), md);
 
         Potential w = PotentialSpec.parse("builtin:W");
         Structure ybarL = RelaxMethod.PRECON_LBFGS.create().relax(new PredictorFactory(DislocationSystem.W_SCREW, w)
