@@ -35,7 +35,7 @@ public final class BurgersCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Exit codes: 0 success, 1 internal failure, 2 bad input (with a message on stderr). */
+    /** Exit codes: 0 success, 1 internal or numerical failure, 2 bad input (with a message on stderr). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new BurgersCommand());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -43,6 +43,13 @@ public final class BurgersCommand implements Runnable {
             if (ex instanceof InputException) {
                 err.println("burgers: " + ex.getMessage());
                 return 2;
+            }
+            if (ex instanceof ArithmeticException) {
+                // thrown on purpose where a number stops being finite or a decomposition fails (a potential's
+                // energy, a relaxation's forces, a solver's coefficients): the message says which, a stack
+                // trace would not help the user
+                err.println("burgers: numerical failure: " + ex.getMessage());
+                return 1;
             }
             err.println("burgers: internal error: " + ex);
             ex.printStackTrace(err);

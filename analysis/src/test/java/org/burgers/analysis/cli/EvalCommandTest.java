@@ -53,6 +53,17 @@ class EvalCommandTest {
         assertEquals(exact.get(i, 1, jj, 2), b.get(2).get(1).get(2).asDouble(), 0);
     }
 
+    /** A potential whose energy overflows: a one-line numerical failure naming the cause, exit 1, no stack trace. */
+    @Test
+    void aNonFiniteEnergyIsANumericalFailureWithoutStackTrace() throws Exception {
+        Path xyz = dir.resolve("cu.xyz");
+        ExtXyz.write(xyz, Frame.of(Fixtures.fcc("Cu", 3.0, 1))); // nearest neighbours 2.12 A
+        CliRun r = CliRun.of("eval", "--potential", "morse-test:steep", "--structure", xyz.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("burgers: numerical failure: potential returned a non-finite energy"), r.err());
+        assertTrue(!r.err().contains("\tat org.") && !r.err().contains("internal error"), r.err());
+    }
+
     @Test
     void badInputExitsWithCode2() throws Exception {
         Path xyz = dir.resolve("si.xyz");
