@@ -103,11 +103,8 @@ public record StudyDocument(String name, String system, String reference, double
         /** "0.1 A" or "0.1 / 0.5 A alternating", for progress lines and notes. */
         public String describeLevels() {
             List<Double> l = levels();
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < l.size(); i++) {
-                b.append(i == 0 ? "" : " / ").append(number(l.get(i)));
-            }
-            return b + (l.size() > 1 ? " A alternating" : " A");
+            return l.stream().map(StudyDocument::number).collect(java.util.stream.Collectors.joining(" / "))
+                    + (l.size() > 1 ? " A alternating" : " A");
         }
 
         /** Whether ybar_L joins the training set. */

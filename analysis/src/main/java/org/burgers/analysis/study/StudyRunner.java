@@ -390,10 +390,8 @@ public final class StudyRunner {
      * settings): a reader of report.md sees the sizes, samples, levels of perturbation, basis and solver.
      */
     static String describe(StudyDocument d) {
-        StringBuilder ls = new StringBuilder();
-        for (double l : d.trainingSizes()) {
-            ls.append(ls.length() == 0 ? "" : ", ").append(StudyDocument.number(l));
-        }
+        String ls = d.trainingSizes().stream().map(StudyDocument::number)
+                .collect(java.util.stream.Collectors.joining(", "));
         StudyDocument.Training t = d.training();
         StudyDocument.Basis b = d.basis();
         StudyDocument.Relaxation r = d.relaxation();
@@ -593,10 +591,8 @@ public final class StudyRunner {
                 // the Gaussian sets keep their former keys, so caches made before the choice existed stay valid
                 String rattle = t.distribution() == RattledSet.Distribution.GAUSSIAN ? ""
                         : "|rattle=" + org.burgers.core.Choices.word(t.distribution());
-                String setKey = key + (cells.size() == 1
-                        ? String.format(Locale.ROOT, "|%s|train=%d|test=%d|seed=%d", levelKey(t), nTrain, nTest, seed)
-                        : String.format(Locale.ROOT, "|%s|train=%d|test=%d|seed=%d|cell=%d/%d",
-                        levelKey(t), nTrain, nTest, seed, i, cells.size())) + rattle;
+                String setKey = key + String.format(Locale.ROOT, "|%s|train=%d|test=%d|seed=%d", levelKey(t), nTrain,
+                        nTest, seed) + (cells.size() == 1 ? "" : "|cell=" + i + "/" + cells.size()) + rattle;
                 Structure relaxed = r.structure().withoutArrays();
                 train.addAll(cache.labelled(type + "-train", setKey, () -> label(relaxed, 0, nTrain, type, seed)));
                 if (t.withMinimizer()) {
@@ -638,14 +634,9 @@ public final class StudyRunner {
          * levels existed, so their cache entries stay valid), "alphas=0.1,0.5" for several.
          */
         private static String levelKey(StudyDocument.Training t) {
-            if (t.alphas() == null) {
-                return "alpha=" + Double.toString(t.alpha());
-            }
-            StringBuilder b = new StringBuilder("alphas=");
-            for (int i = 0; i < t.alphas().size(); i++) {
-                b.append(i == 0 ? "" : ",").append(Double.toString(t.alphas().get(i)));
-            }
-            return b.toString();
+            return t.alphas() == null ? "alpha=" + t.alpha()
+                    : t.alphas().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",", "alphas=", ""));
         }
 
         /** s labelled with the reference's energy, forces and virial, of config_type {@code type}. */
