@@ -21,7 +21,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Builds a study's report from its stored experiments: {@code report.json} (every number, and the
- * {@code rates} array), {@code report.md} and {@code report.html} with log-log plots (PNG, drawn with
+ * {@code rates} array, and {@code deviations}: why each rate off Table 1 by more than 0.3 is off, in
+ * measured quantities, {@link RateDeviations}), {@code report.md} and {@code report.html} with log-log plots (PNG, drawn with
  * XChart) of the geometry and energy errors against L per case and against the test force RMSE.
  * Deterministic: experiments are sorted, so the same records give the same report.
  */
@@ -69,6 +70,8 @@ public final class ReportWriter {
         json.put("title", title);
         json.put("settings", settings);
         json.put("rates", rates);
+        List<String> deviations = RateDeviations.explain(rates, results, sweep::has);
+        json.put("deviations", deviations);
         json.put("theoremConstants", constants);
         json.put("experiments", results);
         List<String> allNotes = new ArrayList<>(notes);
@@ -88,9 +91,9 @@ public final class ReportWriter {
         }
         ResultStore.writeAtomically(dir.resolve("report.json"), sanitise(json));
         List<String> images = plots(dir, results, sweep);
-        ResultStore.writeStringAtomically(dir.resolve("report.md"), markdown(title, rates, results, images, allNotes,
-                sweep) + constantsMarkdown(constants));
-        ResultStore.writeStringAtomically(dir.resolve("report.html"), html(title, rates, results, images, allNotes)
+        ResultStore.writeStringAtomically(dir.resolve("report.md"), markdown(title, rates, deviations, results, images,
+                allNotes, sweep) + constantsMarkdown(constants));
+        ResultStore.writeStringAtomically(dir.resolve("report.html"), html(title, rates, deviations, results, images, allNotes)
                 .replace("</body></html>", constantsHtml(constants) + "</body></html>"));
         return json;
     }
@@ -295,8 +298,9 @@ public final class ReportWriter {
         return c == null ? "n/a" : String.format(Locale.ROOT, "%.1f / %.1f / %.1f", c.get(0), c.get(1), c.get(2));
     }
 
-    private static String markdown(String title, List<RateEntry> rates, List<ExperimentResult> results,
-                                   List<String> images, List<String> notes, Sweep sweep) {
+    private static String markdown(String title, List<RateEntry> rates, List<String> deviations,
+                                   List<ExperimentResult> results, List<String> images, List<String> notes,
+                                   Sweep sweep) {
         StringBuilder sb = new StringBuilder("# " + title + "\n\n## Rates (log-log slopes, 95% intervals)\n\n");
         sb.append("| quantity | against | case | slope | 95% interval | points | Table 1 |\n|---|---|---|---|---|---|---|\n");
         for (RateEntry r : rates) {
@@ -304,6 +308,10 @@ public final class ReportWriter {
                     .append(" | ").append(fmt(r.slope())).append(" | [").append(fmt(r.ci95()[0])).append(", ")
                     .append(fmt(r.ci95()[1])).append("] | ").append(r.points()).append(" | ")
                     .append(fmt(r.predicted())).append(" |\n");
+        }
+        if (!deviations.isEmpty()) {
+            sb.append("\n## Rates off Table 1 by more than ").append(RateDeviations.TOLERANCE).append(", and why\n\n");
+            deviations.forEach(d -> sb.append("- ").append(d).append('\n'));
         }
         sb.append(separation(results, sweep));
         sb.append("\n## Experiments\n\n| id | case | L | D (/ pair D) | basis | geometry (A) | far field (A) | energy (eV) "
@@ -374,8 +382,8 @@ public final class ReportWriter {
         return sb.append("</table>\n").toString();
     }
 
-    private static String html(String title, List<RateEntry> rates, List<ExperimentResult> results,
-                               List<String> images, List<String> notes) {
+    private static String html(String title, List<RateEntry> rates, List<String> deviations,
+                               List<ExperimentResult> results, List<String> images, List<String> notes) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(esc(title)).append("</title><style>body{font-family:sans-serif;margin:2em}"
                         + "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px;text-align:right}"
@@ -389,6 +397,11 @@ public final class ReportWriter {
                     .append(r.points()).append("</td><td>").append(fmt(r.predicted())).append("</td></tr>\n");
         }
         sb.append("</table>\n");
+        if (!deviations.isEmpty()) {
+            sb.append("<h2>Rates off Table 1 by more than ").append(RateDeviations.TOLERANCE).append(", and why</h2><ul>");
+            deviations.forEach(d -> sb.append("<li>").append(esc(d)).append("</li>"));
+            sb.append("</ul>\n");
+        }
         for (String img : images) {
             sb.append("<p><img src=\"").append(img).append("\" alt=\"").append(img).append("\"></p>\n");
         }
