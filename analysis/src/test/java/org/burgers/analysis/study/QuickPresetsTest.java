@@ -11,13 +11,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.burgers.simulation.training.RattledSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The quick presets of the three straight systems end to end, at their full sizes (only the RMSE sweeps left
- * out): the W preset, whose errors must show the elastic rows apart; the NiAl preset, whose errors must fall
- * with L now that its training cells hold cores; the Si preset, whose runs must succeed or record their
+ * out): the W preset, whose errors must show the elastic rows apart; the NiAl preset, whose energy and
+ * far-field errors must; the Si preset, whose runs must succeed or record their
  * failures. For all: rates for the three cases, and fits that differ as the loss says they must (the CLE
  * rows cut eps_1^V, the nonlinear rows eps_2^V, each at least tenfold).
  */
@@ -138,23 +139,36 @@ class QuickPresetsTest {
     }
 
     /**
-     * The NiAl quick preset itself (N = 20 r0, L = 4, 5, 7, 8 r0, 8 + 4 samples; its RMSE sweep left out): its
-     * training dipoles are pinned (docs/dislocations.md), so the fits see a core and the geometry error falls
-     * from L = 4 to L = 8 in every case by more than a quarter. Measured: 0.828 -> 0.365, 1.39 -> 0.459,
-     * 0.782 -> 0.482 A. With the free dipoles of before, which annihilated into sheared perfect crystals, it
-     * rose in every case (0.482 -> 0.502, 0.391 -> 0.810, 0.598 -> 1.26 A). The three cases are not ordered
-     * at this size (docs/study.md), so that is not asserted.
+     * The NiAl quick preset itself (N = 20 r0, L = 4, 5, 7, 8 r0, 8 + 4 samples, alpha 0.5 A read as JuLIP's
+     * rattle; its RMSE sweep left out): the elastic rows must show in the energy error and in the far field.
+     * Measured: energy no elasticity / CLE / CLE + nonlinear 0.363 / 0.352 / 0.058, 0.323 / 0.205 / 0.074,
+     * 0.286 / 0.095 / 0.052, 0.387 / 0.048 / 0.082 eV (CLE + nonlinear 4.4-6.3x below no elasticity at every
+     * L); far field 0.518 / 0.805 / 0.314, 0.353 / 0.486 / 0.254, 0.391 / 0.379 / 0.325, 0.274 / 0.355 / 0.273 A.
+     * The whole-cell geometry error is not ordered (the core's fit error, 15-39 meV/A, sets it; docs/study.md),
+     * so that is not asserted. With ASE's Gaussian 0.1 A the energy was not ordered either and the case without
+     * rows had the lowest far-field error at 3 of 4 L.
      */
     @Test
-    void nialScrewQuickPresetLearnsTheCoreFromPinnedTrainingCells() throws Exception {
+    void nialScrewQuickPresetShowsTheElasticRowsInEnergyAndFarField() throws Exception {
         List<ExperimentResult> rs = runWithoutSweep("nial-screw-quick", 20, 12, true);
         for (ExperimentResult r : rs) {
-            assertTrue(r.testForceRmse() < 20, r.id() + ": test force RMSE " + r.testForceRmse());
+            assertTrue(r.testForceRmse() < 50, r.id() + ": test force RMSE " + r.testForceRmse());
         }
-        for (String c : List.of("no-elasticity", "cle", "cle-nonlinear")) {
-            double first = find(rs, 4, c).geometryError(), last = find(rs, 8, c).geometryError();
-            assertTrue(last < 0.75 * first, c + ": geometry error " + first + " at L = 4, " + last + " at L = 8");
+        List<Double> ls = StudyDocument.preset("nial-screw-quick").trainingSizes();
+        double meanNone = 0, meanCle = 0;
+        int farBelow = 0;
+        for (double l : ls) {
+            ExperimentResult ne = find(rs, l, "no-elasticity"), cle = find(rs, l, "cle"), cn = find(rs, l, "cle-nonlinear");
+            assertTrue(cn.energyError() < 0.5 * ne.energyError(), "L " + l + ": energy error, CLE + nonlinear "
+                    + cn.energyError() + " vs no elasticity " + ne.energyError());
+            meanNone += ne.energyError() / ls.size();
+            meanCle += cle.energyError() / ls.size();
+            if (cn.farFieldGeometryError() < ne.farFieldGeometryError()) {
+                farBelow++;
+            }
         }
+        assertTrue(meanCle < 0.75 * meanNone, "mean energy error, CLE " + meanCle + " vs no elasticity " + meanNone);
+        assertTrue(farBelow >= 3, "CLE + nonlinear below no elasticity in the far field at " + farBelow + " of 4 L");
     }
 
     private static ExperimentResult find(List<ExperimentResult> rs, double l, String c) {
@@ -176,6 +190,13 @@ class QuickPresetsTest {
                 assertEquals(we / 5, d.cases().get("cle").d1V(), p);
                 assertEquals(0, d.cases().get("cle").d2V(), p);
                 assertEquals(0, d.cases().get("no-elasticity").d1V(), p);
+                // the paper's alpha = 0.5 A as ACEpotentials.jl (JuLIP rattle!) reads it, no atom moved farther
+                // than alpha; Si keeps ASE's Gaussian 0.1 A, with which its fits and relaxations fare best
+                // (docs/study.md, "The paper presets' alpha")
+                boolean si = p.startsWith("si-");
+                assertEquals(si ? 0.1 : 0.5, d.training().alpha(), p);
+                assertEquals(si ? RattledSet.Distribution.GAUSSIAN : RattledSet.Distribution.JULIP,
+                        d.training().distribution(), p);
             }
         }
         assertEquals(120, StudyDocument.preset("w-screw-paper").simulationSize());
