@@ -77,6 +77,39 @@ class RateDeviationsTest {
                 + "does not explain the deviation."), lines.get(0));
     }
 
+    /**
+     * An RMSE sweep over 10x in which the energy error goes as the RMSE (not its square) and so does the test
+     * energy RMSE: the line says the eps^E term of (3.14) dominates. A 1.2x sweep is called too narrow.
+     */
+    @Test
+    void anEnergyErrorGoingAsEpsEIsSaidToFollowIt() {
+        List<ExperimentResult> rs = new ArrayList<>();
+        int[] degrees = {6, 8, 10, 12};
+        double[] rmse = {200, 60, 30, 20};
+        for (int i = 0; i < degrees.length; i++) {
+            double f = rmse[i], wiggle = 1 + 0.03 * (i % 2);
+            rs.add(new ExperimentResult("rm-" + degrees[i], "cle-nonlinear", 16, degrees[i], 100, 0.01 * f,
+                    0.005 * f * wiggle, 0.001 * f, f, f, 0.01, 0.1, true, 10, null, 1.0));
+        }
+        List<String> lines = RateDeviations.explain(ReportWriter.rates(rs, 8), rs, r -> false);
+        assertEquals(1, lines.size(), lines.toString());
+        String e = lines.get(0);
+        assertTrue(e.startsWith("energy vs rmse, cle-nonlinear: slope +0.99"), e);
+        assertTrue(e.contains("The sweep at L = 16 r0 spans test force RMSE 20-200 meV/A (10.0x) over 4 bases. Over "
+                + "the sweep the test energy RMSE (eps^E, which (3.14) holds linearly) goes as RMSE^+1.00, and the "
+                + "energy error follows it"), e);
+        assertFalse(e.contains("narrow"), e);
+
+        List<ExperimentResult> narrow = new ArrayList<>();
+        double[] g = {0.09, 0.05, 0.05};
+        for (int i = 0; i < 3; i++) {
+            narrow.add(ReportWriterTest.r("n-" + i, "cle-nonlinear", 16, 10 + 2 * i, g[i], 0.01, 6 + 0.5 * i));
+        }
+        String geometry = RateDeviations.explain(ReportWriter.rates(narrow, 8), narrow, r -> false).stream()
+                .filter(x -> x.startsWith("geometry vs rmse")).findFirst().orElseThrow();
+        assertTrue(geometry.contains("(1.2x) over 3 bases. Over so narrow a span the L terms of (3.13)"), geometry);
+    }
+
     /** Three scattered points: a slope far from Table 1's whose interval still holds it is said to be undecided. */
     @Test
     void aWideIntervalHoldingTable1IsSaidToBeUndecided() {
