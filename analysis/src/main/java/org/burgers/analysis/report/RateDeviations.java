@@ -57,7 +57,7 @@ public final class RateDeviations {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s vs %s, %s: slope %s%s, Table 1 %s "
                             + "(off by %.2f).", r.quantity(), r.against(), r.caseName(), signed(r.slope()), interval(r),
                     table(r.predicted()), Math.abs(r.slope() - r.predicted())));
-            boolean inside = r.ci95()[0] != null && r.ci95()[0] <= r.predicted() && r.predicted() <= r.ci95()[1];
+            boolean inside = r.ci95()[0] != null && holds(r, r.predicted());
             if (r.against().equals("L")) {
                 List<ExperimentResult> pts = results.stream()
                         .filter(e -> e.ok() && e.caseName().equals(r.caseName()) && inSweep.test(e)).toList();
@@ -91,8 +91,7 @@ public final class RateDeviations {
             double se = epsRate.slope();
             sb.append(String.format(Locale.ROOT, " Fit error: %s %s %s, slope %s in L.", name, range(eps), unit,
                     signed(se)));
-            boolean follows = r.ci95()[0] != null ? r.ci95()[0] <= se && se <= r.ci95()[1]
-                    : Math.abs(se - r.slope()) <= TOLERANCE;
+            boolean follows = holds(r, se);
             String eq = geometry ? "3.13" : "3.14";
             if (follows) {
                 sb.append(String.format(Locale.ROOT, " The error follows its fit error (the slope of the one lies in the "
@@ -138,14 +137,19 @@ public final class RateDeviations {
             // (3.14) is linear in eps^E: where that term dominates, the energy error goes as eps^E does
             Rate ef = Rate.fit(rmse, pts.stream().mapToDouble(ExperimentResult::testEnergyRmse).toArray());
             if (Double.isFinite(ef.slope())) {
-                boolean follows = r.ci95()[0] != null ? r.ci95()[0] <= ef.slope() && ef.slope() <= r.ci95()[1]
-                        : Math.abs(ef.slope() - r.slope()) <= TOLERANCE;
+                boolean follows = holds(r, ef.slope());
                 sb.append(String.format(Locale.ROOT, " Over the sweep the test energy RMSE (eps^E, which (3.14) holds "
                         + "linearly) goes as RMSE^%s", signed(ef.slope())));
                 sb.append(follows ? ", and the energy error follows it: the eps^E term dominates, not the (eps^F)^2 "
                         + "one that gives Table 1's 2." : ".");
             }
         }
+    }
+
+    /** Whether the rate's 95% interval holds {@code slope} (without an interval: within the tolerance of it). */
+    private static boolean holds(RateEntry r, double slope) {
+        return r.ci95()[0] != null ? r.ci95()[0] <= slope && slope <= r.ci95()[1]
+                : Math.abs(slope - r.slope()) <= TOLERANCE;
     }
 
     /** Table 1's slopes are whole numbers: 0, -1, -2 (against L), 1, 2 (against the RMSE). */
