@@ -61,6 +61,32 @@ class RateDeviationsTest {
         assertTrue(Files.readString(dir.resolve("report.html")).contains("<h2>Rates off Table 1 by more than 0.3"));
     }
 
+    /**
+     * NiAl's shape: without rows the energy error falls as L^-2.4 with its fit error, with CLE rows as L^-4
+     * while the fit error falls as L^-1.2. Both fall faster than Table 1 (its rates bound from above), and the
+     * first also follows its fit error.
+     */
+    @Test
+    void anErrorFallingFasterThanTable1IsWithinTheBound() {
+        List<ExperimentResult> rs = new ArrayList<>();
+        double[] ls = {6, 8, 10, 12, 16, 20};
+        for (int i = 0; i < ls.length; i++) {
+            double l = ls[i], wiggle = 1 + 0.05 * (i % 2);
+            rs.add(new ExperimentResult("ne-" + l, "no-elasticity", l, 8, 490, 0.3, 20 * Math.pow(l, -2.4) * wiggle,
+                    2 * Math.pow(l, -2.4), 10, 10, 0.2, 20, true, 25, null, 1.0));
+            rs.add(new ExperimentResult("cle-" + l, "cle", l, 8, 490, 0.3 / l, 500 * Math.pow(l, -4) * wiggle,
+                    2 * Math.pow(l, -1.2), 10, 10, 1e-5, 20, true, 25, null, 1.0));
+        }
+        List<String> lines = RateDeviations.explain(ReportWriter.rates(rs, 8), rs, r -> true);
+        String ne = lines.stream().filter(x -> x.startsWith("energy vs L, no-elasticity")).findFirst().orElseThrow();
+        String cle = lines.stream().filter(x -> x.startsWith("energy vs L, cle")).findFirst().orElseThrow();
+        assertTrue(ne.contains("The error falls faster than Table 1's 0, the rate of the upper bound (3.14): within "
+                + "the theorem. The error follows its fit error"), ne);
+        assertTrue(cle.contains("slope -1.20 in L. The error falls faster than Table 1's -2, the rate of the upper "
+                + "bound (3.14): within the theorem."), cle);
+        assertFalse(cle.contains("floor") || cle.contains("follows"), cle);
+    }
+
     /** A flat error while the fit error falls as L^-2: the fit error is not the reason, and the line says so. */
     @Test
     void aFallingFitErrorDoesNotExplainAFlatError() {
