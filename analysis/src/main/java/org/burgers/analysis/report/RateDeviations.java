@@ -18,7 +18,8 @@ import org.burgers.analysis.study.ExperimentResult;
  * <p>Against L. (3.13) bounds the geometry error by C^G (eps^F + log^1/2(L_D) eps_1^V + L^-1 eps_2^V + L^-2)
  * and (3.14) the energy error by C^E (... + eps^E); Table 1's slopes are the limits in which the fit errors
  * eps^F, eps^E are negligible. So the line gives the case's test RMSE over the L points (force for geometry,
- * energy per atom for energy) and its own slope in L, and reads them in this order: an error that falls faster
+ * energy per atom for energy) and its own slope in L, and, when the interval excludes Table 1's slope, reads
+ * them in this order: an error that falls faster
  * than Table 1 is within the theorem, whose rates are those of an upper bound; an error whose 95% interval
  * holds the fit error's slope follows its fit error (that term dominates); otherwise a fit error that falls
  * slower than the predicted rate is a floor that larger training cells do not lower; otherwise the fit error
@@ -97,7 +98,11 @@ public final class RateDeviations {
             String followsText = String.format(Locale.ROOT, " The error follows its fit error (the slope of the one lies "
                     + "in the interval of the other): the fit-error term of (%s) dominates, and Table 1's rates are the "
                     + "limit in which it is negligible.", eq);
-            if (r.slope() < r.predicted()) {
+            if (inside) {
+                // the interval holds Table 1's slope, so the fit error has no deviation to explain (and an
+                // interval that wide holds its slope too without telling anything)
+                sb.append(" The fit error is given for the record.");
+            } else if (r.slope() < r.predicted()) {
                 // Theorem 3.1 bounds the errors from above: a faster fall is within it
                 sb.append(String.format(Locale.ROOT, " The error falls faster than Table 1's %s, the rate of the upper "
                         + "bound (%s): within the theorem.", table(r.predicted()), eq));
