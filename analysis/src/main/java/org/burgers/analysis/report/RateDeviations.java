@@ -95,9 +95,9 @@ public final class RateDeviations {
                     signed(se)));
             boolean follows = holds(r, se);
             String eq = geometry ? "3.13" : "3.14";
-            String followsText = String.format(Locale.ROOT, " The error follows its fit error (the slope of the one lies "
-                    + "in the interval of the other): the fit-error term of (%s) dominates, and Table 1's rates are the "
-                    + "limit in which it is negligible.", eq);
+            String followsText = String.format(Locale.ROOT, " The error follows its fit error (the slope of the one "
+                    + "lies in the interval of the other): the fit-error term of (%s) dominates, and Table 1's rates "
+                    + "are the limit in which it is negligible.", eq);
             if (inside) {
                 // the interval holds Table 1's slope, so the fit error has no deviation to explain (and an
                 // interval that wide holds its slope too without telling anything)

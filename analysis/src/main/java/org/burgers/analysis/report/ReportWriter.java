@@ -22,8 +22,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Builds a study's report from its stored experiments: {@code report.json} (every number, and the
  * {@code rates} array, and {@code deviations}: why each rate off Table 1 by more than 0.3 is off, in
- * measured quantities, {@link RateDeviations}), {@code report.md} and {@code report.html} with log-log plots (PNG, drawn with
- * XChart) of the geometry and energy errors against L per case and against the test force RMSE.
+ * measured quantities, {@link RateDeviations}), {@code report.md} and {@code report.html} with log-log plots
+ * (PNG, drawn with XChart) of the geometry and energy errors against L per case and against the test force
+ * RMSE.
  * Deterministic: experiments are sorted, so the same records give the same report.
  */
 public final class ReportWriter {
@@ -93,8 +94,9 @@ public final class ReportWriter {
         List<String> images = plots(dir, results, sweep);
         ResultStore.writeStringAtomically(dir.resolve("report.md"), markdown(title, rates, deviations, results, images,
                 allNotes, sweep) + constantsMarkdown(constants));
-        ResultStore.writeStringAtomically(dir.resolve("report.html"), html(title, rates, deviations, results, images, allNotes)
-                .replace("</body></html>", constantsHtml(constants) + "</body></html>"));
+        ResultStore.writeStringAtomically(dir.resolve("report.html"),
+                html(title, rates, deviations, results, images, allNotes)
+                        .replace("</body></html>", constantsHtml(constants) + "</body></html>"));
         return json;
     }
 
