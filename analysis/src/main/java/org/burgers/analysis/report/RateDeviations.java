@@ -61,13 +61,9 @@ public final class RateDeviations {
                     table(r.predicted()), Math.abs(r.slope() - r.predicted())));
             boolean inside = r.ci95()[0] != null && holds(r, r.predicted());
             if (r.against().equals("L")) {
-                List<ExperimentResult> pts = results.stream()
-                        .filter(e -> e.ok() && e.caseName().equals(r.caseName()) && inSweep.test(e)).toList();
-                againstL(sb, r, pts, inside);
+                againstL(sb, r, ReportWriter.lPoints(results, r.caseName(), inSweep), inside);
             } else {
-                List<ExperimentResult> pts = results.stream()
-                        .filter(e -> e.ok() && e.caseName().equals(r.caseName())).toList();
-                againstRmse(sb, r, pts, inside);
+                againstRmse(sb, r, ReportWriter.rmsePoints(results, r.caseName()), inside);
             }
             out.add(sb.toString());
         }
@@ -127,12 +123,7 @@ public final class RateDeviations {
         }
     }
 
-    private static void againstRmse(StringBuilder sb, RateEntry r, List<ExperimentResult> all, boolean inside) {
-        // the points of the rate: the largest L with more than one basis (as ReportWriter fits them)
-        double l = all.stream().mapToDouble(ExperimentResult::trainingSize)
-                .filter(x -> all.stream().filter(e -> e.trainingSize() == x).map(ExperimentResult::basisKey)
-                        .distinct().count() >= 2).max().orElse(Double.NaN);
-        List<ExperimentResult> pts = all.stream().filter(e -> e.trainingSize() == l).toList();
+    private static void againstRmse(StringBuilder sb, RateEntry r, List<ExperimentResult> pts, boolean inside) {
         double[] rmse = pts.stream().mapToDouble(ExperimentResult::testForceRmse).toArray();
         if (rmse.length == 0) {
             return;
@@ -142,7 +133,7 @@ public final class RateDeviations {
         }
         double span = max(rmse) / min(rmse);
         sb.append(String.format(Locale.ROOT, " The sweep at L = %s r0 spans test force RMSE %s meV/A (%.1fx) over %d "
-                + "bases.", num(l), range(rmse), span, rmse.length));
+                + "bases.", num(pts.get(0).trainingSize()), range(rmse), span, rmse.length));
         if (span < NARROW_SPAN) {
             sb.append(" Over so narrow a span the L terms of (3.13), which do not change with the basis, and the "
                     + "scatter of the fits set the slope.");

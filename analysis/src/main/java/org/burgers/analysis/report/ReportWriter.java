@@ -116,32 +116,46 @@ public final class ReportWriter {
         List<RateEntry> out = new ArrayList<>();
         for (String q : List.of("geometry", "energy")) {
             for (String c : CASES) {
-                List<ExperimentResult> pts = results.stream()
-                        .filter(r -> r.ok() && r.caseName().equals(c) && sweep.has(r)).toList();
+                List<ExperimentResult> pts = lPoints(results, c, sweep::has);
                 if (pts.size() >= 2) {
                     out.add(entry(q, "L", c, pts, r -> r.trainingSize()));
                 }
             }
             for (String c : CASES) {
-                // the RMSE sweep: several bases (many-body or pair degrees) at one L (the largest L that has
-                // more than one)
-                TreeSet<Double> ls = new TreeSet<>();
-                for (ExperimentResult r : results) {
-                    if (r.ok() && r.caseName().equals(c)) {
-                        ls.add(r.trainingSize());
-                    }
-                }
-                for (Double l : ls.descendingSet()) {
-                    List<ExperimentResult> pts = results.stream().filter(r -> r.ok() && r.caseName().equals(c)
-                            && r.trainingSize() == l).toList();
-                    if (pts.stream().map(ExperimentResult::basisKey).distinct().count() >= 2) {
-                        out.add(entry(q, "rmse", c, pts, ExperimentResult::testForceRmse));
-                        break;
-                    }
+                List<ExperimentResult> pts = rmsePoints(results, c);
+                if (!pts.isEmpty()) {
+                    out.add(entry(q, "rmse", c, pts, ExperimentResult::testForceRmse));
                 }
             }
         }
         return out;
+    }
+
+    /** The points of a case's rates against L: its successful experiments of the L sweep. */
+    static List<ExperimentResult> lPoints(List<ExperimentResult> results, String c,
+                                          java.util.function.Predicate<ExperimentResult> inSweep) {
+        return results.stream().filter(r -> r.ok() && r.caseName().equals(c) && inSweep.test(r)).toList();
+    }
+
+    /**
+     * The points of a case's rates against the RMSE: several bases (many-body or pair degrees) at one L, the
+     * largest L that has more than one; empty when no L has.
+     */
+    static List<ExperimentResult> rmsePoints(List<ExperimentResult> results, String c) {
+        TreeSet<Double> ls = new TreeSet<>();
+        for (ExperimentResult r : results) {
+            if (r.ok() && r.caseName().equals(c)) {
+                ls.add(r.trainingSize());
+            }
+        }
+        for (Double l : ls.descendingSet()) {
+            List<ExperimentResult> pts = results.stream().filter(r -> r.ok() && r.caseName().equals(c)
+                    && r.trainingSize() == l).toList();
+            if (pts.stream().map(ExperimentResult::basisKey).distinct().count() >= 2) {
+                return pts;
+            }
+        }
+        return List.of();
     }
 
     private static RateEntry entry(String q, String against, String c, List<ExperimentResult> pts,
