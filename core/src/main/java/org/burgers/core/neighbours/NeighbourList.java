@@ -401,8 +401,7 @@ public final class NeighbourList {
                                     if (j == i && i0 == 0 && i1 == 0 && i2 == 0) {
                                         continue;   // the atom itself
                                     }
-                                    throw new InputException("atoms " + i + " and " + j
-                                            + " are at the same position (distance " + Math.sqrt(d2) + " A)");
+                                    throw new CoincidentAtomsException(i, j, Math.sqrt(d2));
                                 }
                                 if (p == nbr.length) {
                                     int cap = nbr.length + (nbr.length >> 1) + 16;

@@ -1,5 +1,7 @@
 package org.burgers.simulation.relax;
 
+import org.burgers.core.neighbours.CoincidentAtomsException;
+import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.neighbours.VerletList;
 import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.Potential;
@@ -45,21 +47,30 @@ final class AtomsObjective implements Objective {
     @Override
     public double evaluate(double[] x, double[] grad) {
         current = start.withPositions(x);
-        Evaluation e = potential.evaluate(current, verlet.update(current), Request.FORCES);
+        NeighbourList list;
+        try {
+            list = verlet.update(current);
+        } catch (CoincidentAtomsException ex) {
+            throw new NonFiniteEvaluationException(ex.getMessage());
+        }
+        Evaluation e;
+        try {
+            e = potential.evaluate(current, list, Request.FORCES);
+        } catch (ArithmeticException ex) {
+            calls++;
+            throw new NonFiniteEvaluationException(ex.getMessage(), list);
+        }
         calls++;
         double[] f = e.forces();
         double m = 0;
         for (int k = 0; k < f.length; k++) {
             if (!Double.isFinite(f[k])) {
-                m = f[k];
-                break;
+                throw new NonFiniteEvaluationException("potential returned a non-finite force " + f[k] + " on atom "
+                        + k / 3, list);
             }
             // a fixed coordinate keeps its force (a reaction of the constraint): no gradient, not in fmax
             grad[k] = mask != null && mask.fixed(k) ? 0 : -f[k];
             m = Math.max(m, Math.abs(grad[k]));
-        }
-        if (!Double.isFinite(m)) {
-            throw new ArithmeticException("potential returned non-finite forces during relaxation");
         }
         maxForce = m;
         return e.energy();

@@ -196,8 +196,12 @@ final class ExpPreconditioner implements Preconditioner {
             xv[k] += v[k];
         }
         double[] gv = new double[x.length];
-        obj.evaluate(xv, gv);
         calls++;
+        try {
+            obj.evaluate(xv, gv);
+        } catch (NonFiniteEvaluationException ex) {
+            return 1.0;   // as for a non-positive estimate below; the line search then finds the scale
+        }
         double num = 0;
         for (int k = 0; k < n3; k++) {
             num += (gv[k] - g[k]) * v[k];

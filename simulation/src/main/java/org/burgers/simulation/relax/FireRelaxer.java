@@ -82,7 +82,15 @@ public final class FireRelaxer implements Relaxer {
             for (int k = 0; k < n; k++) {
                 x[k] += dx[k];
             }
-            e = obj.evaluate(x, g);
+            Structure last = obj.structure();
+            double lastFmax = obj.maxForce(), lastSmax = obj.maxStress();
+            try {
+                e = obj.evaluate(x, g);
+            } catch (NonFiniteEvaluationException ex) {
+                // FIRE has no step to retract: the run ends at the last finite point, unconverged
+                return new RelaxResult(last, false, it, obj.forceCalls(), e, lastFmax, lastSmax,
+                        "potential not finite at iteration " + it + " (" + ex.getMessage() + ")");
+            }
         }
         return new RelaxResult(obj.structure(), true, it, obj.forceCalls(), e, obj.maxForce(), obj.maxStress(),
                 "converged");

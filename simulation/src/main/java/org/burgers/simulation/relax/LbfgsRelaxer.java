@@ -1,5 +1,6 @@
 package org.burgers.simulation.relax;
 
+import org.burgers.core.neighbours.CoincidentAtomsException;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.structure.Structure;
 
@@ -80,7 +81,8 @@ public final class LbfgsRelaxer implements Relaxer {
         return r;
     }
 
-    private RelaxResult run(Objective obj, Preconditioner pc, RelaxOptions o, RelaxTrace trace) {
+    /** The iteration itself, for a given objective and preconditioner (package-private for tests). */
+    RelaxResult run(Objective obj, Preconditioner pc, RelaxOptions o, RelaxTrace trace) {
         int n = obj.dimension();
         double[] x = obj.start();
         double[] g = new double[n];
@@ -104,78 +106,101 @@ public final class LbfgsRelaxer implements Relaxer {
         double[] d = new double[n], xNew = new double[n], gNew = new double[n];
         int it = 0;
         String why = null;
-        while (true) {
-            if (it >= o.maxSteps()) {
-                why = "iteration budget of " + o.maxSteps() + " exhausted";
-                break;
-            }
-            int calls = calls(obj, pc);
-            if (calls >= o.maxForceCalls()) {
-                why = "force-call budget of " + o.maxForceCalls() + " exhausted";
-                break;
-            }
-            it++;
-            mem.direction(g, zg, d);
-            if (LineSearch.dot(g, d) >= 0) {
-                mem.reset(trace);
+        int nonFiniteIterations = 0;   // iterations where a trial step met a non-finite potential
+        String lastNonFinite = null;
+        try {
+            while (true) {
+                if (it >= o.maxSteps()) {
+                    why = "iteration budget of " + o.maxSteps() + " exhausted";
+                    break;
+                }
+                int calls = calls(obj, pc);
+                if (calls >= o.maxForceCalls()) {
+                    why = "force-call budget of " + o.maxForceCalls() + " exhausted";
+                    break;
+                }
+                it++;
                 mem.direction(g, zg, d);
-            }
-            limitStep(d, obj.atomDimension(), o.maxMove());
-            LineSearch.Step step = LineSearch.search(obj, x, e, g, d, xNew, gNew, o.maxForceCalls() - calls);
-            record(trace, step);
-            if (step.t() < 0 && mem.stored > 0) {
-                // the quasi-Newton model misled us: forget it and try the (preconditioned) gradient
-                mem.reset(trace);
-                mem.direction(g, zg, d);
+                if (LineSearch.dot(g, d) >= 0) {
+                    mem.reset(trace);
+                    mem.direction(g, zg, d);
+                }
                 limitStep(d, obj.atomDimension(), o.maxMove());
-                step = LineSearch.search(obj, x, e, g, d, xNew, gNew, o.maxForceCalls() - calls(obj, pc));
+                LineSearch.Step step = LineSearch.search(obj, x, e, g, d, xNew, gNew, o.maxForceCalls() - calls);
                 record(trace, step);
+                if (step.nonFinite() != null) {
+                    nonFiniteIterations++;
+                    lastNonFinite = step.nonFinite();
+                }
+                if (step.t() < 0 && mem.stored > 0) {
+                    // the quasi-Newton model misled us: forget it and try the (preconditioned) gradient
+                    mem.reset(trace);
+                    mem.direction(g, zg, d);
+                    limitStep(d, obj.atomDimension(), o.maxMove());
+                    step = LineSearch.search(obj, x, e, g, d, xNew, gNew, o.maxForceCalls() - calls(obj, pc));
+                    record(trace, step);
+                    if (step.nonFinite() != null) {
+                        nonFiniteIterations++;
+                        lastNonFinite = step.nonFinite();
+                    }
+                }
+                if (step.t() < 0) {
+                    why = step.nonFinite() != null
+                            ? "line search found no decrease at iteration " + it + ", its trials meeting a non-finite "
+                            + "potential (" + step.nonFinite() + ")"
+                            : "line search found no decrease (energy and slope at rounding noise)";
+                    break;
+                }
+                double sy = 0;
+                for (int k = 0; k < n; k++) {
+                    sy += (xNew[k] - x[k]) * (gNew[k] - g[k]);
+                }
+                // x and g move to the new point; xNew and gNew keep the old one until the pair is stored
+                double[] tmp = x;
+                x = xNew;
+                xNew = tmp;
+                tmp = g;
+                g = gNew;
+                gNew = tmp;
+                e = step.energy();
+                best = obj.structure();
+                fmax = obj.maxForce();
+                smax = obj.maxStress();
+                if (trace != null) {
+                    trace.iterations = it;
+                    trace.iteration(it, step.t(), step.trials(), e, fmax, maxAtomMove(d, obj.atomDimension()) * step.t());
+                }
+                if (obj.converged()) {
+                    return new RelaxResult(best, true, it, calls(obj, pc), e, fmax, smax, "converged");
+                }
+                boolean newMetric = false;
+                if (pc != null) {
+                    newMetric = pc.update(obj, x, g);
+                    pc.solve(g, zgNew);
+                    obj.project(zgNew);
+                }
+                if (newMetric) {
+                    mem.reset(trace);   // a new metric: the stored pairs belong to the old one
+                } else if (sy > 0) {
+                    mem.store(x, xNew, g, gNew, zgNew, zg, sy);
+                }
+                if (trace != null) {
+                    trace.pgamma = mem.gamma;
+                }
+                if (pc != null) {
+                    tmp = zg;
+                    zg = zgNew;
+                    zgNew = tmp;
+                }
             }
-            if (step.t() < 0) {
-                why = "line search found no decrease (energy and slope at rounding noise)";
-                break;
-            }
-            double sy = 0;
-            for (int k = 0; k < n; k++) {
-                sy += (xNew[k] - x[k]) * (gNew[k] - g[k]);
-            }
-            // x and g move to the new point; xNew and gNew keep the old one until the pair is stored
-            double[] tmp = x;
-            x = xNew;
-            xNew = tmp;
-            tmp = g;
-            g = gNew;
-            gNew = tmp;
-            e = step.energy();
-            best = obj.structure();
-            fmax = obj.maxForce();
-            smax = obj.maxStress();
-            if (trace != null) {
-                trace.iterations = it;
-                trace.iteration(it, step.t(), step.trials(), e, fmax, maxAtomMove(d, obj.atomDimension()) * step.t());
-            }
-            if (obj.converged()) {
-                return new RelaxResult(best, true, it, calls(obj, pc), e, fmax, smax, "converged");
-            }
-            boolean newMetric = false;
-            if (pc != null) {
-                newMetric = pc.update(obj, x, g);
-                pc.solve(g, zgNew);
-                obj.project(zgNew);
-            }
-            if (newMetric) {
-                mem.reset(trace);   // a new metric: the stored pairs belong to the old one
-            } else if (sy > 0) {
-                mem.store(x, xNew, g, gNew, zgNew, zg, sy);
-            }
-            if (trace != null) {
-                trace.pgamma = mem.gamma;
-            }
-            if (pc != null) {
-                tmp = zg;
-                zg = zgNew;
-                zgNew = tmp;
-            }
+        } catch (NonFiniteEvaluationException | CoincidentAtomsException ex) {
+            // a collapse found outside a line search's trials (the preconditioner's neighbour list at an
+            // accepted point, a model pulling atoms together without a barrier): the run ends here, unconverged
+            why = "at iteration " + it + ": " + ex.getMessage();
+        }
+        if (nonFiniteIterations > 0 && !why.contains("meeting a non-finite") && !why.startsWith("at iteration")) {
+            why += "; the potential was not finite at trial steps of " + nonFiniteIterations + " iteration(s), last: "
+                    + lastNonFinite;
         }
         return new RelaxResult(best, false, it, calls(obj, pc), e, fmax, smax, why);
     }

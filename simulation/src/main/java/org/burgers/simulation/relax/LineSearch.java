@@ -11,13 +11,19 @@ package org.burgers.simulation.relax;
  * phi'(t) <= (2 delta - 1) phi'(0), which for a locally quadratic phi is the same sufficient decrease
  * measured through the slope, where it is accurate. Either way the accepted step decreases the energy up
  * to its rounding noise, so the iteration cannot climb.
+ *
+ * <p>A trial where the potential is not finite (atoms pushed onto each other) is a step too long: the search
+ * goes back to a tenth of it, as for a rejected trial with no usable interpolant.
  */
 final class LineSearch {
     static final double C1 = 1e-4;
     private static final int MAX_TRIALS = 30;
 
-    /** Outcome: accepted step length (or -1 on failure) and the energy there. */
-    record Step(double t, double energy, int trials) {
+    /**
+     * Outcome: accepted step length (or -1 on failure) and the energy there; {@code nonFinite} is the message
+     * of the last trial at which the potential was not finite, null if there was none.
+     */
+    record Step(double t, double energy, int trials, String nonFinite) {
     }
 
     private LineSearch() {
@@ -32,21 +38,29 @@ final class LineSearch {
         double slope0 = dot(g0, d);
         double noise = 1e-13 * Math.max(1.0, Math.abs(e0)) + 1e-14 * x.length;
         double t = 1.0;
+        String nonFinite = null;
         for (int trial = 1; trial <= Math.min(MAX_TRIALS, budget); trial++) {
             for (int k = 0; k < x.length; k++) {
                 xNew[k] = x[k] + t * d[k];
             }
-            double e = obj.evaluate(xNew, gNew);
+            double e;
+            try {
+                e = obj.evaluate(xNew, gNew);
+            } catch (NonFiniteEvaluationException ex) {
+                nonFinite = ex.getMessage();
+                t *= 0.1;
+                continue;
+            }
             if (e <= e0 + C1 * t * slope0) {
-                return new Step(t, e, trial);
+                return new Step(t, e, trial, nonFinite);
             }
             double slope = dot(gNew, d);
             if (e <= e0 + noise && slope <= (2 * C1 - 1) * slope0) {
-                return new Step(t, e, trial);
+                return new Step(t, e, trial, nonFinite);
             }
             t = next(t, e - e0, slope0, slope, noise);
         }
-        return new Step(-1, Double.NaN, Math.min(MAX_TRIALS, budget));
+        return new Step(-1, Double.NaN, Math.min(MAX_TRIALS, budget), nonFinite);
     }
 
     /**
