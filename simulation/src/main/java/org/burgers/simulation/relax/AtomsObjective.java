@@ -1,11 +1,8 @@
 package org.burgers.simulation.relax;
 
-import org.burgers.core.neighbours.CoincidentAtomsException;
-import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.neighbours.VerletList;
 import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.Potential;
-import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
 
 /** Fixed-cell objective: the unknowns are the Cartesian positions; the gradient is minus the forces. */
@@ -47,27 +44,11 @@ final class AtomsObjective implements Objective {
     @Override
     public double evaluate(double[] x, double[] grad) {
         current = start.withPositions(x);
-        NeighbourList list;
-        try {
-            list = verlet.update(current);
-        } catch (CoincidentAtomsException ex) {
-            throw new NonFiniteEvaluationException(ex.getMessage());
-        }
-        Evaluation e;
-        try {
-            e = potential.evaluate(current, list, Request.FORCES);
-        } catch (ArithmeticException ex) {
-            calls++;
-            throw new NonFiniteEvaluationException(ex.getMessage(), list);
-        }
-        calls++;
+        calls++;   // counted when attempted: a failed evaluation is a force call too
+        Evaluation e = CheckedEvaluation.forces(potential, current, verlet);
         double[] f = e.forces();
         double m = 0;
         for (int k = 0; k < f.length; k++) {
-            if (!Double.isFinite(f[k])) {
-                throw new NonFiniteEvaluationException("potential returned a non-finite force " + f[k] + " on atom "
-                        + k / 3, list);
-            }
             // a fixed coordinate keeps its force (a reaction of the constraint): no gradient, not in fmax
             grad[k] = mask != null && mask.fixed(k) ? 0 : -f[k];
             m = Math.max(m, Math.abs(grad[k]));

@@ -1,11 +1,8 @@
 package org.burgers.simulation.relax;
 
-import org.burgers.core.neighbours.CoincidentAtomsException;
-import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.neighbours.VerletList;
 import org.burgers.core.potential.Evaluation;
 import org.burgers.core.potential.Potential;
-import org.burgers.core.potential.Request;
 import org.burgers.core.structure.Structure;
 
 /**
@@ -78,32 +75,9 @@ final class CellObjective implements Objective {
             }
         }
         current = new Structure(r, start.elements(), start.cell().deform(fg), start.arrays());
-        NeighbourList list;
-        try {
-            list = verlet.update(current);
-        } catch (CoincidentAtomsException ex) {
-            throw new NonFiniteEvaluationException(ex.getMessage());
-        }
-        Evaluation e;
-        try {
-            e = potential.evaluate(current, list, Request.FORCES);
-        } catch (ArithmeticException ex) {
-            calls++;
-            throw new NonFiniteEvaluationException(ex.getMessage(), list);
-        }
-        calls++;
+        calls++;   // counted when attempted: a failed evaluation is a force call too
+        Evaluation e = CheckedEvaluation.forces(potential, current, verlet);
         double[] f = e.forces();
-        for (int k = 0; k < f.length; k++) {
-            if (!Double.isFinite(f[k])) {
-                throw new NonFiniteEvaluationException("potential returned a non-finite force " + f[k] + " on atom "
-                        + k / 3, list);
-            }
-        }
-        for (double wk : e.virial()) {
-            if (!Double.isFinite(wk)) {
-                throw new NonFiniteEvaluationException("potential returned a non-finite virial " + wk, list);
-            }
-        }
         double m = 0;
         for (int i = 0; i < n3; i += 3) {
             for (int b = 0; b < 3; b++) {
