@@ -106,8 +106,8 @@ public final class LbfgsRelaxer implements Relaxer {
         double[] d = new double[n], xNew = new double[n], gNew = new double[n];
         int it = 0;
         String why = null;
-        int nonFiniteIterations = 0;   // iterations where a trial step met a non-finite potential
-        String lastNonFinite = null;
+        NonFiniteTrials nonFinite = new NonFiniteTrials();
+        boolean whyNamesNonFinite = false;   // why already says the potential was not finite
         try {
             while (true) {
                 if (it >= o.maxSteps()) {
@@ -128,10 +128,7 @@ public final class LbfgsRelaxer implements Relaxer {
                 limitStep(d, obj.atomDimension(), o.maxMove());
                 LineSearch.Step step = LineSearch.search(obj, x, e, g, d, xNew, gNew, o.maxForceCalls() - calls);
                 record(trace, step);
-                if (step.nonFinite() != null) {
-                    nonFiniteIterations++;
-                    lastNonFinite = step.nonFinite();
-                }
+                nonFinite.note(step);
                 if (step.t() < 0 && mem.stored > 0) {
                     // the quasi-Newton model misled us: forget it and try the (preconditioned) gradient
                     mem.reset(trace);
@@ -139,13 +136,11 @@ public final class LbfgsRelaxer implements Relaxer {
                     limitStep(d, obj.atomDimension(), o.maxMove());
                     step = LineSearch.search(obj, x, e, g, d, xNew, gNew, o.maxForceCalls() - calls(obj, pc));
                     record(trace, step);
-                    if (step.nonFinite() != null) {
-                        nonFiniteIterations++;
-                        lastNonFinite = step.nonFinite();
-                    }
+                    nonFinite.note(step);
                 }
                 if (step.t() < 0) {
-                    why = step.nonFinite() != null
+                    whyNamesNonFinite = step.nonFinite() != null;
+                    why = whyNamesNonFinite
                             ? "line search found no decrease at iteration " + it + ", its trials meeting a non-finite "
                             + "potential (" + step.nonFinite() + ")"
                             : "line search found no decrease (energy and slope at rounding noise)";
@@ -197,12 +192,26 @@ public final class LbfgsRelaxer implements Relaxer {
             // a collapse found outside a line search's trials (the preconditioner's neighbour list at an
             // accepted point, a model pulling atoms together without a barrier): the run ends here, unconverged
             why = "at iteration " + it + ": " + ex.getMessage();
+            whyNamesNonFinite = true;
         }
-        if (nonFiniteIterations > 0 && !why.contains("meeting a non-finite") && !why.startsWith("at iteration")) {
-            why += "; the potential was not finite at trial steps of " + nonFiniteIterations + " iteration(s), last: "
-                    + lastNonFinite;
+        if (nonFinite.iterations > 0 && !whyNamesNonFinite) {
+            why += "; the potential was not finite at trial steps of " + nonFinite.iterations + " iteration(s), last: "
+                    + nonFinite.last;
         }
         return new RelaxResult(best, false, it, calls(obj, pc), e, fmax, smax, why);
+    }
+
+    /** The line searches of a run whose trials met a non-finite potential: how many, and the last message. */
+    private static final class NonFiniteTrials {
+        int iterations;
+        String last;
+
+        void note(LineSearch.Step step) {
+            if (step.nonFinite() != null) {
+                iterations++;
+                last = step.nonFinite();
+            }
+        }
     }
 
     /**
