@@ -33,7 +33,8 @@ package org.burgers.analysis.study;
  * @param farFieldSites     how many sites the far field has
  * @param pairDegree        the pair degree of the basis, or null in records stored before it was recorded
  *                          (then the document's); experiments of the pair-degree RMSE sweep differ from the
- *                          L sweep only in it * @param ybarForceRmse     rms of the fitted model's force components at the reference equilibrium ybar
+ *                          L sweep only in it
+ * @param ybarForceRmse     rms of the fitted model's force components at the reference equilibrium ybar
  *                          (meV/A; the reference's own is below fmax there): the consistency error that drives
  *                          the geometry error, or null / NaN (older records, failed fits)
  * @param ybarFarFieldForceRmse the same over the far-field sites only
@@ -43,6 +44,9 @@ package org.burgers.analysis.study;
  *                          B2; null in older records, infinite when the model's sublattice shift is unstable
  * @param modelRelaxedCubicGPa the fitted model's relaxed-ion C11, C12, C44 (GPa) on the observation's crystal, or
  *                          null (older records, failed fits, unstable shift)
+ * @param minimizerForceError rms over the training cells' atoms of F^ML - F at the training-cell minimizer ybar_L
+ *                          (meV/A): the force matching condition eps^F of (3.9) at the centre of its ball
+ *                          B_delta(ybar_L), where Table 1's rates assume it vanishes; null in older records
  */
 public record ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
                                double geometryError, double energyError, double testEnergyRmse,
@@ -51,11 +55,27 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                                double referenceEnergy, double modelEnergy, java.util.List<String> warnings,
                                double farFieldGeometryError, double farFieldRadius, int farFieldSites,
                                Integer pairDegree, Double ybarForceRmse, Double ybarFarFieldForceRmse,
-                               Double eps1RelaxedV, java.util.List<Double> modelRelaxedCubicGPa) {
+                               Double eps1RelaxedV, java.util.List<Double> modelRelaxedCubicGPa,
+                               Double minimizerForceError) {
 
     public ExperimentResult {
         warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
         modelRelaxedCubicGPa = modelRelaxedCubicGPa == null ? null : java.util.List.copyOf(modelRelaxedCubicGPa);
+    }
+
+    /** Without the force error at ybar_L (records stored before it was recorded). */
+    public ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
+                            double geometryError, double energyError, double testEnergyRmse, double testForceRmse,
+                            double trainForceRmse, double eps1V, double eps2V, boolean modelConverged,
+                            int modelIterations, String failure, double seconds, double referenceEnergy,
+                            double modelEnergy, java.util.List<String> warnings, double farFieldGeometryError,
+                            double farFieldRadius, int farFieldSites, Integer pairDegree, Double ybarForceRmse,
+                            Double ybarFarFieldForceRmse, Double eps1RelaxedV,
+                            java.util.List<Double> modelRelaxedCubicGPa) {
+        this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
+                testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
+                referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, pairDegree,
+                ybarForceRmse, ybarFarFieldForceRmse, eps1RelaxedV, modelRelaxedCubicGPa, null);
     }
 
     /** Without the relaxed-ion matching (records stored before it was recorded). */
@@ -69,7 +89,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
                 referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, pairDegree,
-                ybarForceRmse, ybarFarFieldForceRmse, null, null);
+                ybarForceRmse, ybarFarFieldForceRmse, null, null, null);
     }
 
     /** Without the pair degree (records stored before it was recorded). */
@@ -82,7 +102,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
                 referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** Without the energies and warnings (synthetic results in tests). */
@@ -92,7 +112,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             int modelIterations, String failure, double seconds) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                Double.NaN, Double.NaN, java.util.List.of(), Double.NaN, Double.NaN, 0, null, null, null, null, null);
+                Double.NaN, Double.NaN, java.util.List.of(), Double.NaN, Double.NaN, 0, null, null, null, null, null, null);
     }
 
     /** Without the far-field error (records stored before it was measured). */
@@ -103,7 +123,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             double modelEnergy, java.util.List<String> warnings) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                referenceEnergy, modelEnergy, warnings, Double.NaN, Double.NaN, 0, null, null, null, null, null);
+                referenceEnergy, modelEnergy, warnings, Double.NaN, Double.NaN, 0, null, null, null, null, null, null);
     }
 
     /**

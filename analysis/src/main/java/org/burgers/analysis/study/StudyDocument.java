@@ -73,9 +73,19 @@ public record StudyDocument(String name, String system, String reference, double
      *               parameter alpha representing two levels of perturbation, i.e., alpha = 0.5 A and 0.1 A"
      *               and its figures show no alpha apart: read as one set holding both levels, {@code [0.1,
      *               0.5]}. Null (absent): the single level {@code alpha}
+     * @param minimizerWeight the configuration weight of ybar_L in the loss (needs {@code minimizer}), a factor
+     *               on W_E and W_F for that one configuration: the matching conditions (3.9) are maxima over a
+     *               ball around ybar_L, and Table 1's rates assume them zero, so a weight well above 1 approaches
+     *               that limit at the ball's centre (a diagnostic beyond the paper's uniform weights). Null
+     *               (absent): 1, the weights of the rattled samples
      */
     public record Training(Double alpha, int nTrain, int nTest, long seed, String rattle, Boolean minimizer,
-                           List<Double> alphas) {
+                           List<Double> alphas, Double minimizerWeight) {
+
+        public Training(Double alpha, int nTrain, int nTest, long seed, String rattle, Boolean minimizer,
+                        List<Double> alphas) {
+            this(alpha, nTrain, nTest, seed, rattle, minimizer, alphas, null);
+        }
 
         public Training(double alpha, int nTrain, int nTest, long seed) {
             this((Double) alpha, nTrain, nTest, seed, null, null, null);
@@ -110,6 +120,11 @@ public record StudyDocument(String name, String system, String reference, double
         /** Whether ybar_L joins the training set. */
         public boolean withMinimizer() {
             return Boolean.TRUE.equals(minimizer);
+        }
+
+        /** The configuration weight of ybar_L in the loss when it joins the training set (default 1). */
+        public double minimizerWeightOrOne() {
+            return minimizerWeight == null ? 1 : minimizerWeight;
         }
 
         public org.burgers.simulation.training.RattledSet.Distribution distribution() {
@@ -244,6 +259,11 @@ public record StudyDocument(String name, String system, String reference, double
             for (Double a : training.alphas()) {
                 require(a != null && a > 0 && Double.isFinite(a), where, "training.alphas: " + a + " is not > 0");
             }
+        }
+        if (training.minimizerWeight() != null) {
+            require(training.withMinimizer(), where, "training.minimizerWeight needs training.minimizer: true");
+            require(training.minimizerWeight() > 0 && Double.isFinite(training.minimizerWeight()), where,
+                    "training.minimizerWeight must be a finite number > 0, got " + training.minimizerWeight());
         }
         require(basis != null && basis.order() >= 1 && basis.degree() >= 1 && basis.rcut() > 0, where,
                 "basis needs order >= 1, degree >= 1, rcut > 0");

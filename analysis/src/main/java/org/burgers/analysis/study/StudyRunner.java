@@ -562,6 +562,7 @@ public final class StudyRunner {
             StudyDocument.Training t = doc.training();
             List<LabelledConfiguration> train = new ArrayList<>();
             List<LabelledConfiguration> test = new ArrayList<>();
+            List<LabelledConfiguration> minimizers = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
                 DislocationConfiguration dipole = cells.get(i);
                 // the study's own system keeps its historical key and name (cache entries stay valid); other
@@ -577,7 +578,7 @@ public final class StudyRunner {
                 ReferenceCache.Relaxation r = cache.relaxation(type, key,
                         () -> relaxer.relax(dipole.structure(), reference, options()));
                 if (!r.converged()) {
-                    td = new TrainingData(null, null, String.format(Locale.ROOT, "the reference relaxation of the %s "
+                    td = new TrainingData(null, null, null, String.format(Locale.ROOT, "the reference relaxation of the %s "
                             + "training cell L = %g did not converge: %s (fmax %.3g eV/A after %d iterations)", kind, l,
                             r.message(), r.fmax(), r.iterations()));
                     training.put(l, td);
@@ -595,10 +596,16 @@ public final class StudyRunner {
                         nTest, seed) + (cells.size() == 1 ? "" : "|cell=" + i + "/" + cells.size()) + rattle;
                 Structure relaxed = r.structure().withoutArrays();
                 train.addAll(cache.labelled(type + "-train", setKey, () -> label(relaxed, 0, nTrain, type, seed)));
+                // ybar_L labelled: eps^F at the centre of the ball of (3.9) is measured on it for every fit
+                List<LabelledConfiguration> ybarL = cache.labelled(type + "-minimizer", key + "|minimizer",
+                        () -> List.of(labelled(relaxed, type)));
+                minimizers.addAll(ybarL);
                 if (t.withMinimizer()) {
                     // section 3.1: the training structures contain ybar_L itself, besides its perturbed states
-                    train.addAll(cache.labelled(type + "-minimizer", key + "|minimizer",
-                            () -> List.of(labelled(relaxed, type))));
+                    for (LabelledConfiguration c : ybarL) {
+                        train.add(new LabelledConfiguration(c.source(), c.structure(), c.energy(), c.forces(),
+                                c.virial(), c.configType(), c.weight() * t.minimizerWeightOrOne()));
+                    }
                 }
                 test.addAll(cache.labelled(type + "-test", setKey, () -> label(relaxed, nTrain, nTest, type, seed)));
                 progress.line("  %s %s, %d + %d labelled samples (alpha %s, %s)%s (%.1f s)", kind, r.fromCache()
@@ -608,7 +615,7 @@ public final class StudyRunner {
                         t.withMinimizer() ? ", and the relaxed cell itself in the training set" : "",
                         (System.nanoTime() - t0) * 1e-9);
             }
-            td = new TrainingData(List.copyOf(train), List.copyOf(test), null);
+            td = new TrainingData(List.copyOf(train), List.copyOf(test), List.copyOf(minimizers), null);
             training.put(l, td);
             return td;
         }
@@ -673,6 +680,7 @@ public final class StudyRunner {
             String failure = null;
             double geometry = Double.NaN, energyErr = Double.NaN, modelEnergy = Double.NaN, far = Double.NaN;
             double yForce = Double.NaN, yForceFar = Double.NaN;
+            Double minimizerError = null;
             SimulationReference ref = reference(p.trainingSize());
             double refEnergy = ref == null ? Double.NaN : ref.energy();
             try {
@@ -712,6 +720,7 @@ public final class StudyRunner {
                         out.resolve("models").resolve(p.id() + ".json"));
                 // F^ML(ybar): the model's force at the reference equilibrium, where the reference's is < fmax;
                 // the consistency error that drives the geometry error, measured where the quadrupole is
+                minimizerError = 1000 * minimizerForceError(model, td.minimizers());
                 double[] f = model.evaluate(ref.relaxed().structure(), Request.FORCES).forces();
                 yForce = 1000 * rms(f, null);
                 yForceFar = ref.farSites().length == 0 ? Double.NaN : 1000 * rms(f, ref.farSites());
@@ -753,8 +762,26 @@ public final class StudyRunner {
             return new ExperimentResult(p.id(), p.caseName(), p.trainingSize(), p.degree(), basisSize, geometry,
                     energyErr, teE, teF, trF, eps1, eps2, conv, iters, failure, seconds, refEnergy, modelEnergy, warnings,
                     far, ref == null ? Double.NaN : ref.farRadius(), ref == null ? 0 : ref.farSites().length,
-                    p.pairDegree(), yForce, yForceFar, eps1Relaxed, relaxedCubic);
+                    p.pairDegree(), yForce, yForceFar, eps1Relaxed, relaxedCubic, minimizerError);
         }
+    }
+
+    /**
+     * eps^F at ybar_L: the rms over the atoms of all training cells of the components of F^ML - F at the
+     * cells' minimizers (eV/A; the reference's own force there is below the relaxation's fmax).
+     */
+    static double minimizerForceError(Potential model, List<LabelledConfiguration> minimizers) {
+        double sum = 0;
+        long n = 0;
+        for (LabelledConfiguration c : minimizers) {
+            double[] f = model.evaluate(c.structure(), Request.FORCES).forces();
+            for (int k = 0; k < f.length; k++) {
+                double d = f[k] - c.forces()[k];
+                sum += d * d;
+            }
+            n += f.length;
+        }
+        return Math.sqrt(sum / n);
     }
 
     /** Root mean square of the components of f (eV/A) over all atoms, or over {@code sites}. */
@@ -781,7 +808,8 @@ public final class StudyRunner {
         return d == null ? Double.NaN : d;
     }
 
-    private record TrainingData(List<LabelledConfiguration> train, List<LabelledConfiguration> test, String failure) {
+    private record TrainingData(List<LabelledConfiguration> train, List<LabelledConfiguration> test,
+                                List<LabelledConfiguration> minimizers, String failure) {
     }
 
     private record DegreeData(LinearBasis basis, ElasticObservation elastic) {

@@ -2,12 +2,16 @@ package org.burgers.analysis.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.burgers.core.InputException;
+import org.burgers.core.io.ExtXyz;
+import org.burgers.core.io.Frame;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.PotentialSpec;
 import org.burgers.core.potential.Request;
@@ -24,10 +28,70 @@ class TrainingMinimizerTest {
     Path dir;
 
     private static StudyDocument withMinimizer(StudyDocument d, Boolean m) {
+        return withMinimizer(d, m, null);
+    }
+
+    private static StudyDocument withMinimizer(StudyDocument d, Boolean m, Double weight) {
         StudyDocument.Training t = d.training();
         return new StudyDocument(d.name(), d.system(), d.reference(), 6.0, List.of(6.0),
-                new StudyDocument.Training(t.alpha(), t.nTrain(), t.nTest(), t.seed(), t.rattle(), m), d.basis(),
-                d.cases(), d.solver(), d.relaxation(), d.elasticUnit(), d.elasticShifts()).validated("test");
+                new StudyDocument.Training(t.alpha(), t.nTrain(), t.nTest(), t.seed(), t.rattle(), m, null, weight),
+                d.basis(), d.cases(), d.solver(), d.relaxation(), d.elasticUnit(), d.elasticShifts()).validated("test");
+    }
+
+    @Test
+    void aMinimizerWeightNeedsTheMinimizerAndIsPositive() {
+        StudyDocument base = TinyStudies.wScrew();
+        InputException e = assertThrows(InputException.class, () -> withMinimizer(base, null, 10.0));
+        assertTrue(e.getMessage().contains("training.minimizerWeight needs training.minimizer: true"), e.getMessage());
+        for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            e = assertThrows(InputException.class, () -> withMinimizer(base, true, bad));
+            assertTrue(e.getMessage().contains("training.minimizerWeight must be a finite number > 0"), e.getMessage());
+        }
+        assertEquals(1.0, withMinimizer(base, true).training().minimizerWeightOrOne());
+        assertEquals(25.0, withMinimizer(base, true, 25.0).training().minimizerWeightOrOne());
+    }
+
+    /**
+     * Every experiment records eps^F at ybar_L, the rms of F^ML - F on the relaxed training cell (the centre of
+     * the ball of (3.9)), with or without ybar_L in the training set; a weight on ybar_L lowers it.
+     */
+    @Test
+    void theForceErrorAtTheMinimizerIsRecordedAndFallsWithItsWeight() throws Exception {
+        StudyDocument base = TinyStudies.wScrew();
+        Path cache = dir.resolve("cache");
+        StudyRunner.create(withMinimizer(base, null)).run(dir.resolve("none"), cache, Progress.silent());
+        StudyRunner.create(withMinimizer(base, true)).run(dir.resolve("one"), cache, Progress.silent());
+        StudyRunner.create(withMinimizer(base, true, 1000.0)).run(dir.resolve("heavy"), cache, Progress.silent());
+        // ybar_L and its reference forces as the study labelled them (the cache's minimizer file)
+        Path file;
+        try (Stream<Path> files = Files.list(cache)) {
+            file = files.filter(f -> f.getFileName().toString().contains("minimizer")).findFirst().orElseThrow();
+        }
+        Frame labelled = ExtXyz.readFirst(file);
+        Structure ybarL = labelled.structure();
+        double[] fRef = labelled.forces();
+        double[] err = new double[3];
+        String[] runs = {"none", "one", "heavy"};
+        for (int k = 0; k < 3; k++) {
+            for (ExperimentResult r : new ResultStore(dir.resolve(runs[k])).all()) {
+                double[] f = PotentialSpec.parse("ace:" + dir.resolve(runs[k] + "/models/" + r.id() + ".json"))
+                        .evaluate(ybarL, Request.FORCES).forces();
+                double sum = 0;
+                for (int i = 0; i < f.length; i++) {
+                    sum += (f[i] - fRef[i]) * (f[i] - fRef[i]);
+                }
+                double expected = 1000 * Math.sqrt(sum / f.length);
+                assertEquals(expected, r.minimizerForceError(), 1e-6 * expected, runs[k] + " " + r.id());
+                if (r.caseName().equals("cle-nonlinear")) {
+                    err[k] = r.minimizerForceError();
+                }
+            }
+        }
+        // weight 1 (one configuration among four) lowers it a little, weight 1000 more; not to zero, since the
+        // degree-6 basis cannot give the 108 force components of ybar_L all zero (measured: 229, 91 meV/A)
+        assertTrue(err[1] < err[0], "eps^F at ybar_L: with ybar_L " + err[1] + ", without " + err[0] + " meV/A");
+        assertTrue(err[2] < 0.5 * err[1], "eps^F at ybar_L: weight 1000 " + err[2] + ", weight 1 " + err[1] + " meV/A");
+        assertTrue(Files.readString(dir.resolve("heavy/report.md")).contains("eps^F at ybar_L"));
     }
 
     @Test
