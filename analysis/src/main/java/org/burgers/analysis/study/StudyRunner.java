@@ -27,6 +27,7 @@ import org.burgers.fitting.loss.ElasticObservation;
 import org.burgers.fitting.loss.LossWeights;
 import org.burgers.fitting.solve.Solver;
 import org.burgers.simulation.dislocation.DislocationConfiguration;
+import org.burgers.simulation.dislocation.PerfectCrystalCheck;
 import org.burgers.simulation.lattice.Crystal;
 import org.burgers.simulation.relax.MoveMask;
 import org.burgers.simulation.relax.RelaxOptions;
@@ -563,6 +564,7 @@ public final class StudyRunner {
             List<LabelledConfiguration> train = new ArrayList<>();
             List<LabelledConfiguration> test = new ArrayList<>();
             List<LabelledConfiguration> minimizers = new ArrayList<>();
+            List<String> lostCells = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
                 DislocationConfiguration dipole = cells.get(i);
                 // the study's own system keeps its historical key and name (cache entries stay valid); other
@@ -578,11 +580,24 @@ public final class StudyRunner {
                 ReferenceCache.Relaxation r = cache.relaxation(type, key,
                         () -> relaxer.relax(dipole.structure(), reference, options()));
                 if (!r.converged()) {
-                    td = new TrainingData(null, null, null, String.format(Locale.ROOT, "the reference relaxation of the %s "
+                    td = new TrainingData(null, null, null, null, String.format(Locale.ROOT, "the reference relaxation of the %s "
                             + "training cell L = %g did not converge: %s (fmax %.3g eV/A after %d iterations)", kind, l,
                             r.message(), r.fmax(), r.iterations()));
                     training.put(l, td);
                     return td;
+                }
+                // an annihilated dipole relaxes into a sheared perfect crystal (W screw at 8 r0): it cannot teach
+                // the core, and its rattled copies would pass for dislocation data (second shells: 1.05 a0)
+                // (a study with several training cells, the loop's screw and edge dipoles, goes on without it)
+                int envs = PerfectCrystalCheck.distinctEnvironments(r.structure(), 1.05 * dipole.a0());
+                if (PerfectCrystalCheck.isPerfectCrystal(envs, crystal.conventionalCell().size())) {
+                    String lost = String.format(Locale.ROOT, "the reference relaxation of the %s training cell L = %g "
+                            + "lost its dislocations: the relaxed cell is a perfect crystal (%d distinct atomic "
+                            + "environments among %d atoms), so it cannot teach the core", kind, l, envs,
+                            r.structure().size());
+                    progress.line("  WARNING: %s%s", lost, cells.size() > 1 ? "; left out of the training set" : "");
+                    lostCells.add(lost);
+                    continue;
                 }
                 // the samples split evenly between the cells (the first ones take the remainder); cell i > 0
                 // draws from seed + i so no two cells share a noise sequence
@@ -615,7 +630,9 @@ public final class StudyRunner {
                         t.withMinimizer() ? ", and the relaxed cell itself in the training set" : "",
                         (System.nanoTime() - t0) * 1e-9);
             }
-            td = new TrainingData(List.copyOf(train), List.copyOf(test), List.copyOf(minimizers), null);
+            td = lostCells.size() == cells.size() ? new TrainingData(null, null, null, null, String.join("; ", lostCells))
+                    : new TrainingData(List.copyOf(train), List.copyOf(test), List.copyOf(minimizers),
+                    List.copyOf(lostCells), null);
             training.put(l, td);
             return td;
         }
@@ -695,6 +712,7 @@ public final class StudyRunner {
                 if (td.failure() != null) {
                     throw new StageFailure(td.failure());
                 }
+                warnings.addAll(td.leftOut());
                 DegreeData dd = degree(p.degree(), p.pairDegree());
                 basisSize = dd.basis().size();
                 long tf = System.nanoTime();
@@ -808,8 +826,12 @@ public final class StudyRunner {
         return d == null ? Double.NaN : d;
     }
 
+    /**
+     * The labelled sets of one L, the labelled minimizers ybar_L, what was left out (training cells that lost their
+     * dislocations, one line each), or why there is no training set at all.
+     */
     private record TrainingData(List<LabelledConfiguration> train, List<LabelledConfiguration> test,
-                                List<LabelledConfiguration> minimizers, String failure) {
+                                List<LabelledConfiguration> minimizers, List<String> leftOut, String failure) {
     }
 
     private record DegreeData(LinearBasis basis, ElasticObservation elastic) {

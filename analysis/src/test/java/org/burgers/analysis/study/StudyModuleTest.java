@@ -55,7 +55,7 @@ class StudyModuleTest {
 
     @Test
     void aBoundStandInIsTheStageTheRunnerUses() {
-        StudyDocument d = TinyStudies.shrink("w-screw-quick", 5, List.of(4.0), 3, 2, 5, List.of());
+        StudyDocument d = TinyStudies.shrink("w-screw-quick", 5, List.of(5.0), 3, 2, 5, List.of());
         d = new StudyDocument(d.name(), d.system(), d.reference(), d.simulationSize(), d.trainingSizes(), d.training(),
                 d.basis(), java.util.Map.of("cle", d.cases().get("cle")), d.solver(), d.relaxation(), d.elasticUnit());
         Solver solver = mock(Solver.class, AdditionalAnswers.delegatesTo(new QrSolver(-1)));

@@ -53,7 +53,7 @@ class StudySplitTest {
         assertTrue(Files.exists(out.resolve("split.json")));
 
         // a second run reads the stored splits (same numbers, no relaxation: the stored seconds come back)
-        List<ResidualSplit> again = runner.split(out, cache, Progress.silent(), 0.25, Set.of("cle"), Set.of(4.0));
+        List<ResidualSplit> again = runner.split(out, cache, Progress.silent(), 0.25, Set.of("cle"), Set.of(5.0));
         assertEquals(1, again.size());
         ResidualSplit first = splits.stream().filter(s -> s.id().equals(again.get(0).id())).findFirst().orElseThrow();
         assertEquals(first.geometryFarOnly(), again.get(0).geometryFarOnly(), 0);
@@ -69,12 +69,12 @@ class StudySplitTest {
         assertTrue(Files.readString(out.resolve("profile.md")).contains("slope vs R"));
         // radii per L: the stored profiles at other radii are computed again, not reused
         List<ErrorProfile> perL = runner.profile(out, cache, Progress.silent(), new double[]{0.5}, true,
-                Set.of("cle-nonlinear"), Set.of(4.0));
+                Set.of("cle-nonlinear"), Set.of(5.0));
         assertEquals(1, perL.size());
-        assertArrayEquals(new double[]{0.5 * 4 * 3.14339}, perL.get(0).radii(), 1e-4);
+        assertArrayEquals(new double[]{0.5 * 5 * 3.14339}, perL.get(0).radii(), 1e-4);
         // and a split at another radius likewise
-        List<ResidualSplit> wide = runner.split(out, cache, Progress.silent(), 0.5, Set.of("cle"), Set.of(4.0));
-        assertEquals(0.5 * 4 * 3.14339, wide.get(0).radius(), 1e-4);
+        List<ResidualSplit> wide = runner.split(out, cache, Progress.silent(), 0.5, Set.of("cle"), Set.of(5.0));
+        assertEquals(0.5 * 5 * 3.14339, wide.get(0).radius(), 1e-4);
 
         // a tighter tolerance: the reference and the models relaxed anew, into split-fmax1.0E-5, and the study's
         // reference.json untouched
@@ -90,7 +90,7 @@ class StudySplitTest {
         assertTrue(Files.readString(out.resolve("split-fmax1.0E-5.md")).contains("fmax 1.00e-05"));
         assertEquals(reference, Files.readString(out.resolve("reference.json")));
         // another document (not only its relaxation) is refused
-        StudyDocument other = TinyStudies.shrink("w-screw-quick", 5, List.of(4.0, 5.0), 3, 2, 5, List.of());
+        StudyDocument other = TinyStudies.shrink("w-screw-quick", 6, List.of(5.0, 6.0), 3, 2, 5, List.of());
         assertThrows(InputException.class, () -> StudyRunner.create(other).split(out, cache, Progress.silent(), 0.25,
                 null, null));
 

@@ -32,8 +32,11 @@ final class TinyStudies {
                 p.training(), noSweep, p.cases(), p.solver(), p.relaxation(), p.elasticUnit()).validated("test");
     }
 
-    /** W screw: N = 5 r0 (a 4-core cell of 48 atoms), L = 4 and 5 r0 (36 and 48 atoms), degree 6. */
+    /**
+     * W screw: N = 6 r0, L = 5 and 6 r0 (48 atoms each), degree 6. Not L = 4: that W dipole annihilates when
+     * relaxed (PerfectCrystalCheckTest), and the study refuses a training cell without dislocations.
+     */
     static StudyDocument wScrew() {
-        return shrink("w-screw-quick", 5, List.of(4.0, 5.0), 3, 2, 6, List.of());
+        return shrink("w-screw-quick", 6, List.of(5.0, 6.0), 3, 2, 6, List.of());
     }
 }

@@ -31,7 +31,7 @@ class TrainingLevelsTest {
 
     private static StudyDocument withTraining(StudyDocument.Training t) {
         StudyDocument d = TinyStudies.wScrew();
-        return new StudyDocument(d.name(), d.system(), d.reference(), 5.0, List.of(4.0), t, d.basis(),
+        return new StudyDocument(d.name(), d.system(), d.reference(), 5.0, List.of(5.0), t, d.basis(),
                 Map.of("no-elasticity", d.cases().get("no-elasticity")), d.solver(), d.relaxation(), d.elasticUnit(),
                 d.elasticShifts()).validated("doc.json");
     }
@@ -46,18 +46,18 @@ class TrainingLevelsTest {
         assertTrue(new ResultStore(dir.resolve("out")).all().get(0).ok());
         // report.md names what ran, the levels among it
         String md = Files.readString(dir.resolve("out/report.md"));
-        assertTrue(md.contains("study: w-screw, reference builtin:W, N = 5 r0, L = 4 r0; 5 + 3 samples per L, alpha 0.1 / "
+        assertTrue(md.contains("study: w-screw, reference builtin:W, N = 5 r0, L = 5 r0; 5 + 3 samples per L, alpha 0.1 / "
                 + "0.5 A alternating (julip rattle), seed 7; ACE order 3, degree 6"), md);
 
         Potential w = PotentialSpec.parse("builtin:W");
         Structure ybarL = RelaxMethod.PRECON_LBFGS.create().relax(new PredictorFactory(DislocationSystem.W_SCREW, w)
-                .dipole(4).structure(), w, RelaxOptions.of(d.relaxation().fmax())).requireConverged().structure();
+                .dipole(5).structure(), w, RelaxOptions.of(d.relaxation().fmax())).requireConverged().structure();
         List<LabelledConfiguration> train = cached("-train-"), test = cached("-test-");
         assertEquals(nTrain, train.size());
         assertEquals(nTest, test.size());
         for (int j = 0; j < nTrain + nTest; j++) {
             LabelledConfiguration c = j < nTrain ? train.get(j) : test.get(j - nTrain);
-            // JuLIP: uniform in [-alpha/sqrt 3, alpha/sqrt 3] per component; over 108 components the largest is
+            // JuLIP: uniform in [-alpha/sqrt 3, alpha/sqrt 3] per component; over 144 components the largest is
             // within 2% of the bound unless the level is another one
             double bound = (j % 2 == 0 ? 0.1 : 0.5) / Math.sqrt(3);
             double largest = largestComponent(c.structure(), ybarL);
