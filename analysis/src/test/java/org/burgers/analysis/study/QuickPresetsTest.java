@@ -111,14 +111,15 @@ class QuickPresetsTest {
     }
 
     /**
-     * The W quick preset itself (N = 24 r0, L = 4, 5, 7, 10 r0, 8 + 4 samples, pair degree 100; only its RMSE
+     * The W quick preset itself (N = 24 r0, L = 5, 9, 10, 12 r0, 8 + 4 samples, pair degree 100; only its RMSE
      * sweep left out): the quadrupole cell is mostly elastic far field (948 of 1020 sites farther than the
      * cutoff from every core), so the elastic rows must show: with the linear and nonlinear elastic rows the
      * geometry error is below the one without elastic rows at every L, and the CLE rows alone lower it on
      * average. For a screw dislocation the linear-elastic field does not depend on the elastic constants (it
      * is anti-plane and isotropic about the line), which is why the nonlinear rows make the larger difference.
-     * Measured: no elasticity 0.305, 0.220, 0.320, 0.872 A; CLE 0.177, 0.184, 0.306, 0.308 A; CLE +
-     * nonlinear 0.163, 0.145, 0.167, 0.148 A.
+     * Measured: no elasticity 0.220, 0.967, 0.885, 0.730 A; CLE 0.182, 0.256, 0.307, 0.208 A; CLE +
+     * nonlinear 0.136, 0.170, 0.148, 0.177 A. (Before the training-cell check the preset had L = 4 and 7, whose
+     * dipoles relax into perfect crystals.)
      */
     @Test
     void wScrewQuickPresetShowsTheElasticRowsApart() throws Exception {
