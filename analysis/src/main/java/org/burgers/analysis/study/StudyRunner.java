@@ -589,8 +589,9 @@ public final class StudyRunner {
                 // an annihilated dipole relaxes into a sheared perfect crystal (W screw at 8 r0): it cannot teach
                 // the core, and its rattled copies would pass for dislocation data (second shells: 1.05 a0)
                 // (a study with several training cells, the loop's screw and edge dipoles, goes on without it)
-                int envs = PerfectCrystalCheck.distinctEnvironments(r.structure(), 1.05 * dipole.a0());
-                if (PerfectCrystalCheck.isPerfectCrystal(envs, crystal.conventionalCell().size())) {
+                int sites = crystal.conventionalCell().size();
+                int envs = PerfectCrystalCheck.distinctEnvironments(r.structure(), 1.05 * dipole.a0(), sites + 1);
+                if (PerfectCrystalCheck.isPerfectCrystal(envs, sites)) {
                     String lost = String.format(Locale.ROOT, "the reference relaxation of the %s training cell L = %g "
                             + "lost its dislocations: the relaxed cell is a perfect crystal (%d distinct atomic "
                             + "environments among %d atoms), so it cannot teach the core", kind, l, envs,

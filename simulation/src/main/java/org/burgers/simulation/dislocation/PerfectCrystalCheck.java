@@ -1,8 +1,7 @@
 package org.burgers.simulation.dislocation;
 
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import org.burgers.core.neighbours.NeighbourList;
 import org.burgers.core.structure.Structure;
 
@@ -15,53 +14,80 @@ import org.burgers.core.structure.Structure;
  * and it needs no potential.
  */
 public final class PerfectCrystalCheck {
-    /** Neighbour vectors are compared to this (A): far above round-off, far below any core displacement. */
-    public static final double TOLERANCE = 1e-3;
+    /**
+     * Two neighbour vectors are the same to this (A, each component): far above what a relaxation to fmax
+     * leaves (1e-5 A at 1e-4 eV/A), far below what a core does to its neighbours (0.1-1 A).
+     */
+    public static final double TOLERANCE = 0.01;
 
     private PerfectCrystalCheck() {
     }
 
     /**
-     * The number of distinct environments: sets of neighbour vectors within {@code cutoff} (with the species of
-     * the neighbour), each component rounded to {@link #TOLERANCE}.
+     * The number of distinct environments, counted up to {@code limit} (a larger count is returned as limit):
+     * the sets of neighbour vectors within {@code cutoff}, with the species of atom and neighbour, two sets
+     * equal when every vector of one has a vector of the other within {@link #TOLERANCE}. Compared with a
+     * tolerance, not by binning, since relaxation noise splits vectors that sit near a bin edge.
      */
-    public static int distinctEnvironments(Structure s, double cutoff) {
+    public static int distinctEnvironments(Structure s, double cutoff, int limit) {
         NeighbourList nl = NeighbourList.full(s, cutoff);
-        Set<String> envs = new HashSet<>();
-        for (int i = 0; i < s.size(); i++) {
-            int n = nl.count(i);
-            long[][] v = new long[n][];
-            for (int k = 0, p = nl.start(i); p < nl.end(i); p++, k++) {
-                v[k] = new long[] {s.element(nl.neighbour(p)).symbol().hashCode(), bin(nl.dx(p)), bin(nl.dy(p)),
-                        bin(nl.dz(p))};
+        List<Environment> seen = new ArrayList<>();
+        for (int i = 0; i < s.size() && seen.size() < limit; i++) {
+            Environment e = Environment.of(s, nl, i);
+            if (seen.stream().noneMatch(e::matches)) {
+                seen.add(e);
             }
-            Arrays.sort(v, (a, b) -> Arrays.compare(a, b));
-            envs.add(s.element(i).symbol() + Arrays.deepToString(v));
         }
-        return envs.size();
-    }
-
-    /**
-     * The bin of a coordinate difference: bins of width {@link #TOLERANCE} whose edges are offset by 1/pi of a
-     * width, because lattice vectors built from lattice constants with few decimals land on the half-integers
-     * of the plain grid (B2 NiAl, a = 2.8815 A: 2881.5 tolerances), where round-off would split equal vectors.
-     */
-    private static long bin(double x) {
-        return (long) Math.floor(x / TOLERANCE + 1 / Math.PI);
+        return seen.size();
     }
 
     /**
      * Whether {@code s} is a perfect crystal of a lattice with {@code latticeSites} sites in its conventional
-     * cell (an upper bound on the environments of its sublattices: 2 for bcc and B2, 8 for diamond): at most
-     * twice that many distinct environments (twice, so that a vector component on a rounding boundary cannot
-     * split a sublattice in two and hide a perfect crystal). A dislocation dipole has one per atom or nearly.
+     * cell (an upper bound on the environments of its sublattices: 2 for bcc and B2, 8 for diamond): no more
+     * distinct environments than that. A dislocation dipole has one per atom or nearly.
      */
     public static boolean isPerfectCrystal(Structure s, double cutoff, int latticeSites) {
-        return isPerfectCrystal(distinctEnvironments(s, cutoff), latticeSites);
+        return isPerfectCrystal(distinctEnvironments(s, cutoff, latticeSites + 1), latticeSites);
     }
 
-    /** As above, from a count of {@link #distinctEnvironments} already made. */
+    /** As above, from a count of {@link #distinctEnvironments} already made (with a limit above latticeSites). */
     public static boolean isPerfectCrystal(int distinctEnvironments, int latticeSites) {
-        return distinctEnvironments <= 2 * latticeSites;
+        return distinctEnvironments <= latticeSites;
+    }
+
+    /** One atom's species and its neighbours' species and vectors (flat, 3 per neighbour). */
+    private record Environment(String species, String[] neighbours, double[] vectors) {
+        static Environment of(Structure s, NeighbourList nl, int i) {
+            int n = nl.count(i);
+            String[] sp = new String[n];
+            double[] v = new double[3 * n];
+            for (int k = 0, p = nl.start(i); p < nl.end(i); p++, k++) {
+                sp[k] = s.element(nl.neighbour(p)).symbol();
+                v[3 * k] = nl.dx(p);
+                v[3 * k + 1] = nl.dy(p);
+                v[3 * k + 2] = nl.dz(p);
+            }
+            return new Environment(s.element(i).symbol(), sp, v);
+        }
+
+        /** Same species and, for every neighbour of this one, a neighbour of the other at the same vector. */
+        boolean matches(Environment o) {
+            if (!species.equals(o.species) || neighbours.length != o.neighbours.length) {
+                return false;
+            }
+            for (int k = 0; k < neighbours.length; k++) {
+                boolean found = false;
+                for (int m = 0; m < o.neighbours.length && !found; m++) {
+                    found = neighbours[k].equals(o.neighbours[m])
+                            && Math.abs(vectors[3 * k] - o.vectors[3 * m]) < TOLERANCE
+                            && Math.abs(vectors[3 * k + 1] - o.vectors[3 * m + 1]) < TOLERANCE
+                            && Math.abs(vectors[3 * k + 2] - o.vectors[3 * m + 2]) < TOLERANCE;
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }
