@@ -26,7 +26,7 @@ class PairDegreeSweepTest {
     @TempDir
     Path dir;
 
-    /** Tiny W study, one case, L = 4 and 5, many-body degree 6, pair degrees {@code pairs} swept. */
+    /** Tiny W study, one case, L = 5 and 6, many-body degree 6, pair degrees {@code pairs} swept. */
     static StudyDocument doc(List<Integer> pairs) {
         StudyDocument t = TinyStudies.wScrew();
         StudyDocument.Basis b = t.basis();
@@ -42,8 +42,8 @@ class PairDegreeSweepTest {
         List<StudyRunner.Planned> plan = StudyRunner.create(doc(List.of(12, 6, 20))).plan();
         List<String> ids = plan.stream().map(StudyRunner.Planned::id).toList();
         // the L sweep keeps its ids (stored studies resume); pair degree 6 is the sweep's own and adds nothing
-        assertEquals(List.of("L0004.00-D06-cle-nonlinear", "L0005.00-D06-cle-nonlinear",
-                "L0005.00-D06-P012-cle-nonlinear", "L0005.00-D06-P020-cle-nonlinear"), ids);
+        assertEquals(List.of("L0005.00-D06-cle-nonlinear", "L0006.00-D06-cle-nonlinear",
+                "L0006.00-D06-P012-cle-nonlinear", "L0006.00-D06-P020-cle-nonlinear"), ids);
         assertEquals(List.of(6, 6, 12, 20), plan.stream().map(StudyRunner.Planned::pairDegree).toList());
         assertEquals(List.of(false, false, true, true), plan.stream().map(StudyRunner.Planned::pairSwept).toList());
     }
@@ -90,12 +90,12 @@ class PairDegreeSweepTest {
             if (rate.get("against").asText().equals("L")) {
                 assertEquals(2, points, "the L rate holds the L sweep only: " + rate);
             } else {
-                assertEquals(3, points, "the RMSE rate holds the L sweep's L = 5 and both pair degrees: " + rate);
+                assertEquals(3, points, "the RMSE rate holds the L sweep's L = 6 and both pair degrees: " + rate);
             }
             checked++;
         }
         assertEquals(4, checked);
         String md = java.nio.file.Files.readString(out.resolve("report.md"));
-        assertTrue(md.contains("| L0005.00-D06-P020-cle-nonlinear | cle-nonlinear | 5.00 | 6/20 |"), md);
+        assertTrue(md.contains("| L0006.00-D06-P020-cle-nonlinear | cle-nonlinear | 6.00 | 6/20 |"), md);
     }
 }
