@@ -331,7 +331,8 @@ public final class ReportWriter {
         }
         sb.append(separation(results, sweep));
         sb.append("\n## Experiments\n\n| id | case | L | D (/ pair D) | basis | geometry (A) | far field (A) | energy (eV) "
-                + "| test E RMSE (meV/atom) | test F RMSE (meV/A) | F^ML(ybar) rms, all / far field (meV/A) | eps^F at ybar_L (meV/A) "
+                + "| test E RMSE (meV/atom) | test F RMSE (meV/A) | F^ML(ybar) rms, all / far field (meV/A) "
+                + "| eps^F at ybar_L (meV/A) "
                 + "| eps1V | eps2V | relaxed-ion eps1V | relaxed-ion C11 / C12 / C44 (GPa) |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ExperimentResult r : results) {
@@ -341,7 +342,8 @@ public final class ReportWriter {
                     .append(fmt(r.energyError())).append(" | ")
                     .append(fmt(r.testEnergyRmse())).append(" | ").append(fmt(r.testForceRmse())).append(" | ")
                     .append(fmt(r.ybarForceRmse())).append(" / ").append(fmt(r.ybarFarFieldForceRmse())).append(" | ")
-                    .append(fmt(r.minimizerForceError())).append(" | ").append(fmt(r.eps1V())).append(" | ").append(fmt(r.eps2V())).append(" | ")
+                    .append(fmt(r.minimizerForceError())).append(" | ").append(fmt(r.eps1V())).append(" | ")
+                    .append(fmt(r.eps2V())).append(" | ")
                     .append(fmt(r.eps1RelaxedV())).append(" | ").append(cubic(r.modelRelaxedCubicGPa())).append(" |\n");
         }
         sb.append('\n');
