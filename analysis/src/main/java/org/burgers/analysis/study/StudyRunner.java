@@ -588,7 +588,8 @@ public final class StudyRunner {
                 }
                 // an annihilated dipole relaxes into a sheared perfect crystal (W screw at 8 r0): it cannot teach
                 // the core, and its rattled copies would pass for dislocation data (second shells: 1.05 a0)
-                // (a study with several training cells, the loop's screw and edge dipoles, goes on without it)
+                // (a study with several training cells, the loop's screw and edge dipoles, goes on without it and
+                // its share of the samples, so that the other cells' labelled sets keep their cache keys)
                 int sites = crystal.conventionalCell().size();
                 int envs = PerfectCrystalCheck.distinctEnvironments(r.structure(), 1.05 * dipole.a0(), sites + 1);
                 if (PerfectCrystalCheck.isPerfectCrystal(envs, sites)) {
@@ -737,9 +738,9 @@ public final class StudyRunner {
                 // experiment's record, so a resumed study rewrites it with the record
                 bases.writeModel(dd.basis(), fit.model().coefficients(), e0,
                         out.resolve("models").resolve(p.id() + ".json"));
+                minimizerError = 1000 * minimizerForceError(model, td.minimizers());
                 // F^ML(ybar): the model's force at the reference equilibrium, where the reference's is < fmax;
                 // the consistency error that drives the geometry error, measured where the quadrupole is
-                minimizerError = 1000 * minimizerForceError(model, td.minimizers());
                 double[] f = model.evaluate(ref.relaxed().structure(), Request.FORCES).forces();
                 yForce = 1000 * rms(f, null);
                 yForceFar = ref.farSites().length == 0 ? Double.NaN : 1000 * rms(f, ref.farSites());
