@@ -63,35 +63,6 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
         modelRelaxedCubicGPa = modelRelaxedCubicGPa == null ? null : java.util.List.copyOf(modelRelaxedCubicGPa);
     }
 
-    /** Without the force error at ybar_L (records stored before it was recorded). */
-    public ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
-                            double geometryError, double energyError, double testEnergyRmse, double testForceRmse,
-                            double trainForceRmse, double eps1V, double eps2V, boolean modelConverged,
-                            int modelIterations, String failure, double seconds, double referenceEnergy,
-                            double modelEnergy, java.util.List<String> warnings, double farFieldGeometryError,
-                            double farFieldRadius, int farFieldSites, Integer pairDegree, Double ybarForceRmse,
-                            Double ybarFarFieldForceRmse, Double eps1RelaxedV,
-                            java.util.List<Double> modelRelaxedCubicGPa) {
-        this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
-                testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, pairDegree,
-                ybarForceRmse, ybarFarFieldForceRmse, eps1RelaxedV, modelRelaxedCubicGPa, null);
-    }
-
-    /** Without the relaxed-ion matching (records stored before it was recorded). */
-    public ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
-                            double geometryError, double energyError, double testEnergyRmse, double testForceRmse,
-                            double trainForceRmse, double eps1V, double eps2V, boolean modelConverged,
-                            int modelIterations, String failure, double seconds, double referenceEnergy,
-                            double modelEnergy, java.util.List<String> warnings, double farFieldGeometryError,
-                            double farFieldRadius, int farFieldSites, Integer pairDegree, Double ybarForceRmse,
-                            Double ybarFarFieldForceRmse) {
-        this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
-                testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, pairDegree,
-                ybarForceRmse, ybarFarFieldForceRmse, null, null, null);
-    }
-
     /** Without the pair degree (records stored before it was recorded). */
     public ExperimentResult(String id, String caseName, double trainingSize, int degree, int basisSize,
                             double geometryError, double energyError, double testEnergyRmse, double testForceRmse,
