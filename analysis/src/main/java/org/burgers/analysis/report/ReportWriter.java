@@ -79,6 +79,10 @@ public final class ReportWriter {
         for (ExperimentResult r : results) {
             if (!r.ok()) {
                 allNotes.add("experiment " + r.id() + " failed: " + r.failure());
+            } else if (r.bondChanges() != null && r.bondChanges() > 0) {
+                allNotes.add("experiment " + r.id() + ": the model relaxed into another structure than the reference's ("
+                        + r.bondChanges() + " bond" + (r.bondChanges() == 1 ? "" : "s") + " formed or broken): its "
+                        + "errors measure that structure, not the fit error around the reference's");
             } else if (!r.modelConverged()) {
                 allNotes.add("experiment " + r.id() + ": the relaxation with the fitted model did not converge ("
                         + r.modelIterations() + " iterations); its errors are of the last iterate");
@@ -310,6 +314,11 @@ public final class ReportWriter {
     }
 
     /** C11 / C12 / C44, or n/a (older records, an unstable sublattice shift). */
+    /** A count, or "n/a" where it was not measured (older records, failed experiments). */
+    private static String count(Integer n) {
+        return n == null ? "n/a" : n.toString();
+    }
+
     private static String cubic(List<Double> c) {
         return c == null ? "n/a" : String.format(Locale.ROOT, "%.1f / %.1f / %.1f", c.get(0), c.get(1), c.get(2));
     }
@@ -333,8 +342,8 @@ public final class ReportWriter {
         sb.append("\n## Experiments\n\n| id | case | L | D (/ pair D) | basis | geometry (A) | far field (A) | energy (eV) "
                 + "| test E RMSE (meV/atom) | test F RMSE (meV/A) | F^ML(ybar) rms, all / far field (meV/A) "
                 + "| eps^F at ybar_L (meV/A) "
-                + "| eps1V | eps2V | relaxed-ion eps1V | relaxed-ion C11 / C12 / C44 (GPa) |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| eps1V | eps2V | relaxed-ion eps1V | relaxed-ion C11 / C12 / C44 (GPa) | bonds changed |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ExperimentResult r : results) {
             sb.append("| ").append(r.id()).append(" | ").append(r.caseName()).append(" | ").append(fmt(r.trainingSize()))
                     .append(" | ").append(r.basisKey()).append(" | ").append(r.basisSize()).append(" | ")
@@ -344,7 +353,8 @@ public final class ReportWriter {
                     .append(fmt(r.ybarForceRmse())).append(" / ").append(fmt(r.ybarFarFieldForceRmse())).append(" | ")
                     .append(fmt(r.minimizerForceError())).append(" | ").append(fmt(r.eps1V())).append(" | ")
                     .append(fmt(r.eps2V())).append(" | ")
-                    .append(fmt(r.eps1RelaxedV())).append(" | ").append(cubic(r.modelRelaxedCubicGPa())).append(" |\n");
+                    .append(fmt(r.eps1RelaxedV())).append(" | ").append(cubic(r.modelRelaxedCubicGPa())).append(" | ")
+                    .append(count(r.bondChanges())).append(" |\n");
         }
         sb.append('\n');
         for (String img : images) {
@@ -426,7 +436,8 @@ public final class ReportWriter {
         sb.append("<h2>Experiments</h2>\n<table><tr><th>id</th><th>case</th><th>L</th><th>D (/ pair D)</th><th>basis</th>"
                 + "<th>geometry (A)</th><th>far field (A)</th><th>energy (eV)</th><th>test E RMSE</th><th>test F RMSE</th>"
                 + "<th>F^ML(ybar) rms, all / far field (meV/A)</th><th>eps^F at ybar_L (meV/A)</th><th>eps1V</th>"
-                + "<th>eps2V</th><th>relaxed-ion eps1V</th><th>relaxed-ion C11 / C12 / C44 (GPa)</th></tr>\n");
+                + "<th>eps2V</th><th>relaxed-ion eps1V</th><th>relaxed-ion C11 / C12 / C44 (GPa)</th>"
+                + "<th>bonds changed</th></tr>\n");
         for (ExperimentResult r : results) {
             sb.append("<tr><td>").append(esc(r.id())).append("</td><td>").append(r.caseName()).append("</td><td>")
                     .append(fmt(r.trainingSize())).append("</td><td>").append(r.basisKey()).append("</td><td>")
@@ -437,7 +448,8 @@ public final class ReportWriter {
                     .append(fmt(r.ybarFarFieldForceRmse())).append("</td><td>").append(fmt(r.minimizerForceError()))
                     .append("</td><td>").append(fmt(r.eps1V())).append("</td><td>")
                     .append(fmt(r.eps2V())).append("</td><td>").append(fmt(r.eps1RelaxedV())).append("</td><td>")
-                    .append(cubic(r.modelRelaxedCubicGPa())).append("</td></tr>\n");
+                    .append(cubic(r.modelRelaxedCubicGPa())).append("</td><td>").append(count(r.bondChanges()))
+                    .append("</td></tr>\n");
         }
         sb.append("</table>\n");
         if (!notes.isEmpty()) {

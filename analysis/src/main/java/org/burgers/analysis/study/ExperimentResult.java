@@ -56,7 +56,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                                double farFieldGeometryError, double farFieldRadius, int farFieldSites,
                                Integer pairDegree, Double ybarForceRmse, Double ybarFarFieldForceRmse,
                                Double eps1RelaxedV, java.util.List<Double> modelRelaxedCubicGPa,
-                               Double minimizerForceError) {
+                               Double minimizerForceError, Integer bondChanges) {
 
     public ExperimentResult {
         warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
@@ -72,8 +72,8 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             double farFieldRadius, int farFieldSites) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, null, null,
-                null, null, null, null);
+                referenceEnergy, modelEnergy, warnings, farFieldGeometryError, farFieldRadius, farFieldSites, null,
+                null, null, null, null, null, null);
     }
 
     /** Without the energies and warnings (synthetic results in tests). */
@@ -83,7 +83,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             int modelIterations, String failure, double seconds) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                Double.NaN, Double.NaN, java.util.List.of(), Double.NaN, Double.NaN, 0, null, null, null, null, null, null);
+                Double.NaN, Double.NaN, java.util.List.of(), Double.NaN, Double.NaN, 0, null, null, null, null, null, null, null);
     }
 
     /** Without the far-field error (records stored before it was measured). */
@@ -94,7 +94,7 @@ public record ExperimentResult(String id, String caseName, double trainingSize, 
                             double modelEnergy, java.util.List<String> warnings) {
         this(id, caseName, trainingSize, degree, basisSize, geometryError, energyError, testEnergyRmse,
                 testForceRmse, trainForceRmse, eps1V, eps2V, modelConverged, modelIterations, failure, seconds,
-                referenceEnergy, modelEnergy, warnings, Double.NaN, Double.NaN, 0, null, null, null, null, null, null);
+                referenceEnergy, modelEnergy, warnings, Double.NaN, Double.NaN, 0, null, null, null, null, null, null, null);
     }
 
     /**

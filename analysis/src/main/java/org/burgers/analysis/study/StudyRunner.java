@@ -26,6 +26,7 @@ import org.burgers.fitting.data.ReferenceEnergies;
 import org.burgers.fitting.loss.ElasticObservation;
 import org.burgers.fitting.loss.LossWeights;
 import org.burgers.fitting.solve.Solver;
+import org.burgers.simulation.dislocation.BondChanges;
 import org.burgers.simulation.dislocation.DislocationConfiguration;
 import org.burgers.simulation.dislocation.PerfectCrystalCheck;
 import org.burgers.simulation.lattice.Crystal;
@@ -442,6 +443,8 @@ public final class StudyRunner {
         final Map<Double, SimulationReference> references = new HashMap<>();
         Crystal crystal;
         ReferenceEnergies e0;
+        /** bond and no-bond distances of the crystal, for the bonds a model's relaxed structure changes */
+        BondChanges.Thresholds bondThresholds;
         final Map<Double, TrainingData> training = new HashMap<>();
         final Map<List<Integer>, DegreeData> degrees = new HashMap<>();
 
@@ -519,6 +522,7 @@ public final class StudyRunner {
             if (crystal == null) {
                 crystal = predictor.system().crystal(a0);
                 e0 = new ReferenceEnergies(DislocationErrors.perfectSiteEnergies(reference, crystal));
+                bondThresholds = BondChanges.Thresholds.ofCrystal(crystal.conventionalCell());
             }
             Structure start = predictor.structure();
             reference.checkSpecies(start);
@@ -700,6 +704,7 @@ public final class StudyRunner {
             double geometry = Double.NaN, energyErr = Double.NaN, modelEnergy = Double.NaN, far = Double.NaN;
             double yForce = Double.NaN, yForceFar = Double.NaN;
             Double minimizerError = null;
+            Integer bonds = null;
             SimulationReference ref = reference(p.trainingSize());
             double refEnergy = ref == null ? Double.NaN : ref.energy();
             try {
@@ -760,6 +765,11 @@ public final class StudyRunner {
                 far = ref.farSites().length == 0 ? Double.NaN
                         : org.burgers.core.stencil.GeometryError.of(ref.stencil(), ref.relaxed().structure(), yMl,
                         ref.farSites());
+                bonds = BondChanges.count(ref.relaxed().structure(), yMl, bondThresholds);
+                if (bonds > 0) {
+                    progress.line("  WARNING: the model's relaxed structure has %d bond%s the reference's has not, or "
+                            + "lacks %s: another structure", bonds, bonds == 1 ? "" : "s", bonds == 1 ? "it" : "them");
+                }
                 modelEnergy = model.energy(yMl) - DislocationErrors.perfectEnergy(yMl,
                         DislocationErrors.perfectSiteEnergies(model, crystal));
                 energyErr = Math.abs(refEnergy - modelEnergy);
@@ -782,7 +792,7 @@ public final class StudyRunner {
             return new ExperimentResult(p.id(), p.caseName(), p.trainingSize(), p.degree(), basisSize, geometry,
                     energyErr, teE, teF, trF, eps1, eps2, conv, iters, failure, seconds, refEnergy, modelEnergy, warnings,
                     far, ref == null ? Double.NaN : ref.farRadius(), ref == null ? 0 : ref.farSites().length,
-                    p.pairDegree(), yForce, yForceFar, eps1Relaxed, relaxedCubic, minimizerError);
+                    p.pairDegree(), yForce, yForceFar, eps1Relaxed, relaxedCubic, minimizerError, bonds);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.burgers.analysis.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,6 +79,28 @@ class ReportWriterTest {
         String json = Files.readString(dir.resolve("report.json"));
         assertTrue(json.contains("\"geometryError\" : null"), json.substring(0, 200));
         assertTrue(Files.readString(dir.resolve("report.md")).contains("experiment bad failed: relaxation did not converge"));
+    }
+
+    /**
+     * A model that relaxed into another structure (bonds formed or broken against the reference's) is named in
+     * the notes with its count, which also fills the experiments table; records without the count show n/a.
+     */
+    @Test
+    void bondChangesAreNoted() throws Exception {
+        List<ExperimentResult> rs = new ArrayList<>(synthetic());
+        rs.add(new ExperimentResult("moved", "cle", 20, 8, 100, 9.5, 2.0, 1, 1, 1, 0, 0, true, 50, null, 1, 0, 0,
+                List.of(), 5.0, 5.5, 90, null, null, null, null, null, null, 4));
+        rs.add(new ExperimentResult("kept", "cle-nonlinear", 20, 8, 100, 0.5, 0.2, 1, 1, 1, 0, 0, true, 50, null, 1, 0,
+                0, List.of(), 0.2, 5.5, 90, null, null, null, null, null, null, 0));
+        ReportWriter.write(dir, "bonds", Map.of(), rs, 8, List.of());
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("experiment moved: the model relaxed into another structure than the reference's (4 "
+                + "bonds formed or broken)"), md);
+        assertFalse(md.contains("experiment kept: the model relaxed"), md);
+        assertTrue(md.contains("| n/a | 4 |") && md.contains("| n/a | 0 |"), md);
+        assertTrue(md.contains("| bonds changed |"), md);
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("<td>4</td></tr>"));
+        assertTrue(Files.readString(dir.resolve("report.json")).contains("\"bondChanges\" : 4"));
     }
 
     /**

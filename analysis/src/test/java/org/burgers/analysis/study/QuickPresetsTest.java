@@ -2,6 +2,7 @@ package org.burgers.analysis.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,7 +73,11 @@ class QuickPresetsTest {
             if (r.ok()) {
                 assertTrue(r.geometryError() > 0 && r.energyError() >= 0, r.id());
                 assertTrue(r.farFieldGeometryError() > 0 && r.farFieldGeometryError() <= r.geometryError(), r.id());
+                // the bonds the model's structure changes are counted, and any change is named in the notes
+                assertTrue(r.bondChanges() != null && r.bondChanges() >= 0, r.id());
+                assertTrue(r.bondChanges() == 0 || notes.contains(r.id() + ": the model relaxed into another"), r.id());
             } else {
+                assertNull(r.bondChanges(), r.id());
                 // a runaway exhausts the relaxation budget, drives two atoms onto each other, or drives the
                 // model to a non-finite energy (caught, never passed on)
                 assertTrue(r.failure().contains("did not converge") || r.failure().contains("same position")
