@@ -55,6 +55,7 @@ final class CompareCommand implements Callable<Integer> {
         json.put("referenceEnergy", c.referenceEnergy());
         json.put("modelEnergy", c.modelEnergy());
         json.put("natoms", c.natoms());
+        json.put("bondChanges", c.bondChanges());
         json.put("referenceConverged", c.referenceConverged());
         json.put("modelConverged", c.modelConverged());
         json.put("referenceIterations", c.referenceIterations());

@@ -2,6 +2,7 @@ package org.burgers.analysis.study;
 
 import org.burgers.core.potential.Potential;
 import org.burgers.core.structure.Structure;
+import org.burgers.simulation.dislocation.BondChanges;
 import org.burgers.simulation.dislocation.DislocationConfiguration;
 import org.burgers.simulation.lattice.Crystal;
 import org.burgers.simulation.relax.RelaxOptions;
@@ -17,10 +18,13 @@ import org.burgers.simulation.relax.Relaxer;
  * @param referenceEnergy E(ybar) - E(perfect lattice on the same sites) (eV)
  * @param modelEnergy     the same for the model (eV)
  * @param natoms          atoms of the configuration
+ * @param bondChanges     pairs bonded in one relaxed structure and clearly not in the other ({@link
+ *                        org.burgers.simulation.dislocation.BondChanges}): above 0 the model's structure is
+ *                        another one (another core); null if a relaxation did not converge
  */
 public record Comparison(double geometryError, double energyError, double referenceEnergy, double modelEnergy,
                          int natoms, boolean referenceConverged, boolean modelConverged, int referenceIterations,
-                         int modelIterations, double referenceFmax, double modelFmax) {
+                         int modelIterations, double referenceFmax, double modelFmax, Integer bondChanges) {
 
     public static Comparison of(DislocationConfiguration predictor, Potential reference, Potential model,
                                 Relaxer relaxer, RelaxOptions options) {
@@ -35,7 +39,9 @@ public record Comparison(double geometryError, double energyError, double refere
         boolean ok = r.converged() && m.converged();
         double g = ok ? DislocationErrors.geometryError(DislocationErrors.stencil(predictor), r.structure(),
                 m.structure()) : Double.NaN;
+        Integer bonds = ok ? BondChanges.count(r.structure(), m.structure(),
+                BondChanges.Thresholds.ofCrystal(crystal.conventionalCell())) : null;
         return new Comparison(g, ok ? Math.abs(er - em) : Double.NaN, er, em, start.size(), r.converged(),
-                m.converged(), r.iterations(), m.iterations(), r.fmax(), m.fmax());
+                m.converged(), r.iterations(), m.iterations(), r.fmax(), m.fmax(), bonds);
     }
 }

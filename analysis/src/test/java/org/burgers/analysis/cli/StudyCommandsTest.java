@@ -28,6 +28,7 @@ class StudyCommandsTest {
         JsonNode j = r.json();
         assertEquals(0, j.get("geometryError").asDouble(), 0);
         assertEquals(0, j.get("energyError").asDouble(), 0);
+        assertEquals(0, j.get("bondChanges").asInt(-1));
         int n = new org.burgers.analysis.study.PredictorFactory(
                 org.burgers.simulation.dislocation.DislocationSystem.W_SCREW,
                 org.burgers.core.potential.PotentialSpec.parse("builtin:W")).quadrupole(5).structure().size();
