@@ -767,8 +767,8 @@ public final class StudyRunner {
                         ref.farSites());
                 bonds = BondChanges.count(ref.relaxed().structure(), yMl, bondThresholds);
                 if (bonds > 0) {
-                    progress.line("  WARNING: the model's relaxed structure has %d bond%s the reference's has not, or "
-                            + "lacks %s: another structure", bonds, bonds == 1 ? "" : "s", bonds == 1 ? "it" : "them");
+                    progress.line("  WARNING: the model's relaxed structure differs from the reference's in %d bond%s "
+                            + "(formed or broken): another structure", bonds, bonds == 1 ? "" : "s");
                 }
                 modelEnergy = model.energy(yMl) - DislocationErrors.perfectEnergy(yMl,
                         DislocationErrors.perfectSiteEnergies(model, crystal));
