@@ -22,6 +22,9 @@ class PairCurvaturePriorTest {
     void thePaperPresetCarriesThePriorAndTheFactoryBuildsItsRows() {
         StudyDocument p = StudyDocument.preset("w-screw-paper");
         assertTrue(p.basis().pairCurvature() != null && p.basis().pairCurvature() > 0, "w-screw-paper sets pairCurvature");
+        // and the Si paper preset (results/paper/si-edge/n100-prior/: geometry errors halved, energy rates as Table 1)
+        StudyDocument si = StudyDocument.preset("si-edge-paper");
+        assertEquals(1.0, si.basis().pairCurvature(), "si-edge-paper sets pairCurvature");
         StudyDocument.Basis b = new StudyDocument.Basis(2, 4, List.of(), 5.5, 0, 20, null, 0.5, null, null);
         AceBasisFactory f = new AceBasisFactory(List.of("W"), b);
         AceBasis basis = (AceBasis) f.basis(4);
