@@ -313,12 +313,12 @@ public final class ReportWriter {
         return d == null || !Double.isFinite(d) ? "n/a" : String.format(Locale.ROOT, "%.3g", d);
     }
 
-    /** C11 / C12 / C44, or n/a (older records, an unstable sublattice shift). */
     /** A count, or "n/a" where it was not measured (older records, failed experiments). */
     private static String count(Integer n) {
         return n == null ? "n/a" : n.toString();
     }
 
+    /** C11 / C12 / C44, or n/a (older records, an unstable sublattice shift). */
     private static String cubic(List<Double> c) {
         return c == null ? "n/a" : String.format(Locale.ROOT, "%.1f / %.1f / %.1f", c.get(0), c.get(1), c.get(2));
     }
