@@ -727,7 +727,9 @@ public final class StudyRunner {
                         new LossWeights(w.energy(), w.force(), w.virial(), w.d1V(), w.d2V()), e0, Map.of(),
                         List.of(dd.elastic()), solver, threads, doc.elasticRowUnit(), bases.priors(dd.basis()));
                 for (String s : fit.solution().warnings()) {
-                    warnings.add(fit.solution().solver() + ": " + s);
+                    // the solvers name themselves in their warnings ("ard: ..."); name the others here
+                    String tag = fit.solution().solver() + ": ";
+                    warnings.add(s.startsWith(tag) ? s : tag + s);
                 }
                 teE = orNaN(fit.test().all().energyRmse());
                 teF = orNaN(fit.test().all().forceRmse());

@@ -75,6 +75,33 @@ class StudyModuleTest {
         assertTrue(r.ok(), String.valueOf(r.failure()));
     }
 
+    /**
+     * A solver's warnings reach the experiment's record and the report's notes named once by the solver: the
+     * solvers of the project start theirs with their name ("blr: ..."), which the runner must not repeat
+     * ("blr: blr: ..." until 2026-11-28); a warning without the name gets it.
+     */
+    @Test
+    void solverWarningsAreNamedOnceBySolver() throws Exception {
+        StudyDocument d = TinyStudies.shrink("w-screw-quick", 5, List.of(5.0), 3, 2, 5, List.of());
+        d = new StudyDocument(d.name(), d.system(), d.reference(), d.simulationSize(), d.trainingSizes(), d.training(),
+                d.basis(), java.util.Map.of("cle", d.cases().get("cle")), d.solver(), d.relaxation(), d.elasticUnit());
+        QrSolver qr = new QrSolver(-1);
+        Solver solver = mock(Solver.class);
+        org.mockito.Mockito.when(solver.name()).thenReturn("qr");
+        org.mockito.Mockito.when(solver.solve(any(LinearSystem.class))).thenAnswer(inv -> {
+            org.burgers.fitting.solve.Solution s = qr.solve(inv.getArgument(0, LinearSystem.class));
+            return new org.burgers.fitting.solve.Solution(s.solver(), s.coefficients(),
+                    List.of("qr: a warning with the solver's name", "a warning without it"), s.diagnostics());
+        });
+        Injector inj = Guice.createInjector(Modules.override(new StudyModule(d)).with(
+                binder -> binder.bind(Solver.class).toInstance(solver)));
+        inj.getInstance(StudyRunner.class).run(dir, null, Progress.silent());
+        ExperimentResult r = new ResultStore(dir).all().get(0);
+        assertTrue(r.warnings().contains("qr: a warning with the solver's name"), r.warnings().toString());
+        assertTrue(r.warnings().contains("qr: a warning without it"), r.warnings().toString());
+        assertTrue(r.warnings().stream().noneMatch(w -> w.startsWith("qr: qr:")), r.warnings().toString());
+    }
+
     /** The two word choices of a document parse, and an unknown word is an input error that says where. */
     @Test
     void unknownRattleOrElasticShiftsAreInputErrorsThatSayWhere() {
