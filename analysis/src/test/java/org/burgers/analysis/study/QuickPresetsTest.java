@@ -19,35 +19,42 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The quick presets of the three straight systems end to end, at their full sizes (only the RMSE sweeps left
  * out): the W preset, whose errors must show the elastic rows apart; the NiAl preset, whose energy and
- * far-field errors must; the Si preset, whose runs must succeed or record their
- * failures. For all: rates for the three cases, and fits that differ as the loss says they must (the CLE
- * rows cut eps_1^V, the nonlinear rows eps_2^V, each at least tenfold).
+ * far-field errors must; the Si preset, whose energy errors must. For all: rates for the three cases, and fits
+ * that differ as the loss says they must (the CLE rows cut eps_1^V, the nonlinear rows eps_2^V, each at least
+ * tenfold).
  */
 class QuickPresetsTest {
     @TempDir
     Path dir;
 
     /**
-     * The Si quick preset itself (N = 6 r0, L = 4, 5, 6 r0, 8 + 4 samples, degree 10; its RMSE sweep left out).
-     * Its fits are poor (test force RMSE 210-270 meV/A: the basis does not follow the Tersoff angular term,
-     * docs/study.md), so a fitted model may run away when it relaxes the quadrupole; that must then be
-     * recorded as the experiment's failure (NaN errors, a note in the report), never reported as a result.
-     * The fits of the three cases must still differ as their losses say.
+     * The Si quick preset itself (N = 30 r0, 8,568 atoms; L = 6, 7, 8 r0, 25 + 10 samples, degree 14 with wL 1.0
+     * and rcut 3.3 A, 684 functions, the pair curvature prior, the paper's weights 100 / 20 / 20 / 1, Bayesian
+     * ridge; its RMSE sweep left out): the elastic rows must show in the energy error, as they do at the paper's
+     * N = 100 r0 (docs/study.md). Measured: energy no elasticity / CLE / CLE + nonlinear 3.82 / 2.19 / 0.158,
+     * 4.74 / 1.77 / 0.093, 4.70 / 1.13 / 1.85 eV (CLE 1.7-4.2x and CLE + nonlinear 2.5-51x below no elasticity).
+     * The geometry error is not ordered (5.2-8.2 A, no elasticity lowest; its residual sits in the strained
+     * crystal around the cores, docs/study.md), so that is not asserted. Every relaxation converges. The CLE
+     * models carry the reference's relaxed-ion C44 (81.285 GPa, LammpsAgreementTest), which clamped-ion rows
+     * left at 59-63 GPa.
      */
     @Test
-    void siEdgeQuickPresetRunsAndRecordsItsFailures() throws Exception {
-        List<ExperimentResult> rs = runWithoutSweep("si-edge-quick", 6, 9, false);
+    void siEdgeQuickPresetShowsTheElasticRowsInTheEnergy() throws Exception {
+        List<ExperimentResult> rs = runWithoutSweep("si-edge-quick", 30, 9, true);
         for (ExperimentResult r : rs) {
-            assertTrue(r.testForceRmse() < 400, r.id() + ": test force RMSE " + r.testForceRmse());
+            assertTrue(r.testForceRmse() < 200, r.id() + ": test force RMSE " + r.testForceRmse());
         }
-        // diamond's elastic rows take the sublattice shift as a variable: the CLE models get the reference's
-        // relaxed-ion C44 (81.285 GPa, LammpsAgreementTest), which clamped-ion rows left at 59-63 GPa
-        for (double l : StudyDocument.preset("si-edge-quick").trainingSizes()) {
-            ExperimentResult ne = find(rs, l, "no-elasticity"), cle = find(rs, l, "cle");
+        List<Double> ls = StudyDocument.preset("si-edge-quick").trainingSizes();
+        for (double l : ls) {
+            ExperimentResult ne = find(rs, l, "no-elasticity"), cle = find(rs, l, "cle"), cn = find(rs, l, "cle-nonlinear");
             double c44 = cle.modelRelaxedCubicGPa().get(2);
             assertEquals(81.285, c44, 0.05 * 81.285, "L " + l + ": relaxed-ion C44 of the CLE model");
             assertTrue(cle.eps1RelaxedV() < 0.1 * ne.eps1RelaxedV(), "L " + l + ": relaxed-ion misfit "
                     + cle.eps1RelaxedV() + " vs " + ne.eps1RelaxedV());
+            assertTrue(cle.energyError() < 0.75 * ne.energyError(), "L " + l + ": energy error, CLE "
+                    + cle.energyError() + " vs no elasticity " + ne.energyError());
+            assertTrue(cn.energyError() < 0.5 * ne.energyError(), "L " + l + ": energy error, CLE + nonlinear "
+                    + cn.energyError() + " vs no elasticity " + ne.energyError());
         }
     }
 
