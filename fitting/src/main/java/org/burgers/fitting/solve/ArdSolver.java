@@ -36,8 +36,17 @@ public final class ArdSolver implements Solver {
     private final int maxIterations;
     private final double tolerance;
     private final boolean scaleColumns;
+    private final Backend backend;
+
+    /** Where the posterior of each iteration is factorised: OpenBLAS's LAPACK (default) or EJML (baseline). */
+    public enum Backend { LAPACK, EJML }
 
     public ArdSolver(double thresholdLambda, int maxIterations, double tolerance, boolean scaleColumns) {
+        this(thresholdLambda, maxIterations, tolerance, scaleColumns, Backend.LAPACK);
+    }
+
+    public ArdSolver(double thresholdLambda, int maxIterations, double tolerance, boolean scaleColumns,
+            Backend backend) {
         if (!(thresholdLambda > 0)) {
             throw new InputException("ard solver: parameter 'thresholdLambda' must be positive, got " + thresholdLambda);
         }
@@ -45,6 +54,7 @@ public final class ArdSolver implements Solver {
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
         this.scaleColumns = scaleColumns;
+        this.backend = java.util.Objects.requireNonNull(backend, "backend");
     }
 
     public ArdSolver() {
@@ -216,13 +226,9 @@ public final class ArdSolver implements Solver {
             p.add(a, a, lambda[idx[a]]);
             rhs.set(a, alpha * ne.h()[idx[a]]);
         }
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(r);
         DMatrixRMaj inv = new DMatrixRMaj(r, r);
         DMatrixRMaj c = new DMatrixRMaj(r, 1);
-        if (chol.setA(p.copy())) {
-            chol.solve(rhs, c);
-            chol.invert(inv);
-        } else {
+        if (!(backend == Backend.LAPACK ? lapackPosterior(p, rhs, inv, c) : ejmlPosterior(p, rhs, inv, c))) {
             // singular to working precision (nearly collinear columns, huge alpha): pseudo-inverse by the
             // symmetric eigendecomposition, as scikit-learn's pinvh
             pseudoInverse(p, inv);
@@ -233,6 +239,28 @@ public final class ArdSolver implements Solver {
             coef[idx[a]] = c.get(a);
             sigmaDiag[idx[a]] = inv.get(a, a);
         }
+        return true;
+    }
+
+    /** Sigma = P^-1 by Cholesky (dpotrf, dpotri) and c = Sigma rhs; only Sigma's diagonal is used. */
+    private static boolean lapackPosterior(DMatrixRMaj p, DMatrixRMaj rhs, DMatrixRMaj inv, DMatrixRMaj c) {
+        int r = p.numRows;
+        System.arraycopy(p.data, 0, inv.data, 0, r * r);
+        if (!NativeLapack.invertSpd(inv.data, r)) {
+            return false;
+        }
+        NativeLapack.symv(inv.data, r, rhs.data, c.data);
+        return true;
+    }
+
+    /** The same with EJML's row-major Cholesky: the baseline of the LAPACK path (FittingBenchmark). */
+    private static boolean ejmlPosterior(DMatrixRMaj p, DMatrixRMaj rhs, DMatrixRMaj inv, DMatrixRMaj c) {
+        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(p.numRows);
+        if (!chol.setA(p.copy())) {
+            return false;
+        }
+        chol.solve(rhs, c);
+        chol.invert(inv);
         return true;
     }
 }
