@@ -29,14 +29,14 @@ class QuickPresetsTest {
 
     /**
      * The Si quick preset itself (N = 30 r0, 8,568 atoms; L = 6, 7, 8 r0, 25 + 10 samples, degree 14 with wL 1.0
-     * and rcut 3.3 A, 684 functions, the pair curvature prior, the paper's weights 100 / 20 / 20 / 1, Bayesian
-     * ridge; its RMSE sweep left out): the elastic rows must show in the energy error, as they do at the paper's
-     * N = 100 r0 (docs/study.md). Measured: energy no elasticity / CLE / CLE + nonlinear 3.82 / 2.19 / 0.158,
-     * 4.74 / 1.77 / 0.093, 4.70 / 1.13 / 1.85 eV (CLE 1.7-4.2x and CLE + nonlinear 2.5-51x below no elasticity).
-     * The geometry error is not ordered (5.2-8.2 A, no elasticity lowest; its residual sits in the strained
-     * crystal around the cores, docs/study.md), so that is not asserted. Every relaxation converges. The CLE
-     * models carry the reference's relaxed-ion C44 (81.285 GPa, LammpsAgreementTest), which clamped-ion rows
-     * left at 59-63 GPa.
+     * and rcut 3.3 A, 684 functions, the pair curvature prior, the paper's weights 100 / 20 / 20 / 1, ARD; its
+     * RMSE sweep left out): the elastic rows must show in the energy error, as they do at the paper's N = 100
+     * r0 (docs/study.md). Measured: energy no elasticity / CLE / CLE + nonlinear 4.40 / 2.35 / 0.433, 5.21 /
+     * 1.75 / 0.125, 4.71 / 1.19 / 0.808 eV (Table 1's order at every L; CLE 1.9-4.0x and CLE + nonlinear
+     * 5.8-42x below no elasticity). The geometry error is not ordered (5.2-7.5 A, no elasticity lowest; its
+     * residual sits in the strained crystal around the cores, docs/study.md), so that is not asserted. Every
+     * relaxation converges. The CLE models carry the reference's relaxed-ion C44 (81.285 GPa,
+     * LammpsAgreementTest), which clamped-ion rows left at 59-63 GPa.
      */
     @Test
     void siEdgeQuickPresetShowsTheElasticRowsInTheEnergy() throws Exception {
