@@ -131,8 +131,9 @@ class QuickPresetsTest {
      * is anti-plane and isotropic about the line), which is why the nonlinear rows make the larger difference.
      * Measured: no elasticity 0.220, 0.967, 0.885, 0.729 A; CLE 0.182, 0.256, 0.307, 0.236 A; CLE +
      * nonlinear 0.136, 0.148, 0.148, 0.177 A (with ARD's posterior on LAPACK since 2026-11-28; with EJML's the
-     * unconverged ARD fits of L = 9 and 12 ended elsewhere: CLE 0.208 at L = 12, CLE + nonlinear 0.170 at L = 9). (Before the training-cell check the preset had L = 4 and 7, whose
-     * dipoles relax into perfect crystals.)
+     * unconverged ARD fits of L = 9 and 12 ended elsewhere: CLE 0.208 at L = 12, CLE + nonlinear 0.170 at
+     * L = 9). (Before the training-cell check the preset had L = 4 and 7, whose dipoles relax into perfect
+     * crystals.)
      */
     @Test
     void wScrewQuickPresetShowsTheElasticRowsApart() throws Exception {
