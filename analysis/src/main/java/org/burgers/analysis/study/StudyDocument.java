@@ -31,12 +31,23 @@ import org.burgers.core.InputException;
  *                        enter the elastic rows: "second-order" (default when absent: the relaxed-ion C is
  *                        matched), "all-orders" or "none" (clamped-ion rows, as before they existed); see
  *                        {@link org.burgers.fitting.loss.ElasticObservation.Shifts}
+ * @param solverIterations iteration limit of the blr or ard solver (absent: the solver's default, 300 for ARD
+ *                        as scikit-learn's ARDRegression; most ARD fits with elastic rows stop there
+ *                        unconverged, docs/fitting.md)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record StudyDocument(String name, String system, String reference, double simulationSize,
                             List<Double> trainingSizes, Training training, Basis basis,
                             Map<String, Weights> cases, String solver, Relaxation relaxation,
-                            String elasticUnit, String elasticShifts) {
+                            String elasticUnit, String elasticShifts, Integer solverIterations) {
+
+    /** With the solver's own iteration limit. */
+    public StudyDocument(String name, String system, String reference, double simulationSize,
+                         List<Double> trainingSizes, Training training, Basis basis, Map<String, Weights> cases,
+                         String solver, Relaxation relaxation, String elasticUnit, String elasticShifts) {
+        this(name, system, reference, simulationSize, trainingSizes, training, basis, cases, solver, relaxation,
+                elasticUnit, elasticShifts, null);
+    }
 
     /** Without the elastic shifts (the default, second-order). */
     public StudyDocument(String name, String system, String reference, double simulationSize,
@@ -50,6 +61,13 @@ public record StudyDocument(String name, String system, String reference, double
     /** A size or amplitude as a reader writes it: 6 for 6.0, 0.1 for 0.1. */
     static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The solver's configuration: its defaults, with the document's iteration limit where one is given. */
+    public org.burgers.fitting.solve.SolverConfig solverConfig() {
+        org.burgers.fitting.solve.SolverConfig c = org.burgers.fitting.solve.SolverConfig.defaults(solver);
+        return solverIterations == null ? c : new org.burgers.fitting.solve.SolverConfig(c.name(), c.lambda(),
+                c.smoothness(), c.thresholdLambda(), solverIterations, c.tolerance(), c.rcond(), c.scaleColumns());
     }
 
     public org.burgers.fitting.loss.ElasticObservation.Shifts elasticShiftRows() {
@@ -198,7 +216,7 @@ public record StudyDocument(String name, String system, String reference, double
     /** This document with another relaxation (the tolerance of a diagnostic rerun, {@code burgers split --fmax}). */
     public StudyDocument withRelaxation(Relaxation r) {
         return new StudyDocument(name, system, reference, simulationSize, trainingSizes, training, basis, cases, solver,
-                r, elasticUnit, elasticShifts);
+                r, elasticUnit, elasticShifts, solverIterations);
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -291,6 +309,9 @@ public record StudyDocument(String name, String system, String reference, double
                     "weights of case " + c.getKey() + " must be >= 0");
         }
         require(List.of("qr", "ridge", "blr", "ard").contains(solver), where, "unknown solver '" + solver + "'");
+        require(solverIterations == null || (solverIterations > 0 && List.of("blr", "ard").contains(solver)), where,
+                "solverIterations must be > 0 and needs an iterative solver (blr, ard), got " + solverIterations
+                        + " for '" + solver + "'");
         require(relaxation != null && relaxation.fmax() > 0 && relaxation.maxSteps() > 0, where,
                 "relaxation needs fmax > 0 and maxSteps > 0");
         require(elasticUnit == null || List.of("gpa", "ev/a3").contains(elasticUnit.toLowerCase(java.util.Locale.ROOT)),

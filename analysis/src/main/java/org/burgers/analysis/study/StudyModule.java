@@ -7,7 +7,6 @@ import com.google.inject.name.Named;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.PotentialSpec;
 import org.burgers.fitting.solve.Solver;
-import org.burgers.fitting.solve.SolverConfig;
 import org.burgers.simulation.dislocation.DislocationSystem;
 import org.burgers.simulation.relax.RelaxMethod;
 import org.burgers.simulation.relax.Relaxer;
@@ -54,7 +53,7 @@ public final class StudyModule extends AbstractModule {
     @Provides
     @Singleton
     Solver solver(StudyDocument doc) {
-        return SolverConfig.defaults(doc.solver()).create();
+        return doc.solverConfig().create();
     }
 
     @Provides

@@ -102,6 +102,44 @@ class StudyModuleTest {
         assertTrue(r.warnings().stream().noneMatch(w -> w.startsWith("qr: qr:")), r.warnings().toString());
     }
 
+    /**
+     * {@code solverIterations} sets the iteration limit of the document's ARD or BLR solver (the W paper fits
+     * with elastic rows stop unconverged at ARD's default 300) and is refused for a direct solver or below 1.
+     */
+    @Test
+    void solverIterationsReachTheBoundSolverAndAreCheckedWhereTheyMeanNothing() {
+        StudyDocument d = TinyStudies.wScrew();
+        java.util.function.BiFunction<String, Integer, StudyDocument> doc = (solver, it) -> new StudyDocument(d.name(),
+                d.system(), d.reference(), d.simulationSize(), d.trainingSizes(), d.training(), d.basis(), d.cases(),
+                solver, d.relaxation(), d.elasticUnit(), d.elasticShifts(), it);
+        StudyDocument seven = doc.apply("ard", 7).validated("doc.json");
+        assertEquals(7, seven.solverConfig().maxIterations());
+        assertEquals(300, d.solverConfig().maxIterations());
+        Solver ard = Guice.createInjector(new StudyModule(seven)).getInstance(Solver.class);
+        double[] a = new double[200 * 20];
+        double[] b = new double[200];
+        java.util.Random rnd = new java.util.Random(5);
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rnd.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rnd.nextGaussian();
+        }
+        org.burgers.fitting.solve.Solution s = ard.solve(LinearSystem.of(a, 200, 20, b));
+        assertTrue((Integer) s.diagnostics().get("iterations") <= 7, s.diagnostics().toString());
+        assertTrue(s.warnings().toString().contains("did not converge in 7 iterations")
+                || Boolean.TRUE.equals(s.diagnostics().get("converged")), s.warnings().toString());
+        org.burgers.core.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.burgers.core.InputException.class, () -> doc.apply("qr", 7).validated("doc.json"));
+        assertTrue(e.getMessage().startsWith("doc.json: solverIterations must be > 0 and needs an iterative solver"),
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(org.burgers.core.InputException.class,
+                () -> doc.apply("ard", 0).validated("doc.json"));
+        // a document written and read back keeps the limit (study.json of a study that resumes)
+        seven.write(dir.resolve("study.json"));
+        assertEquals(seven, StudyDocument.read(dir.resolve("study.json")));
+    }
+
     /** The two word choices of a document parse, and an unknown word is an input error that says where. */
     @Test
     void unknownRattleOrElasticShiftsAreInputErrorsThatSayWhere() {
