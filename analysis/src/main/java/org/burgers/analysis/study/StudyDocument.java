@@ -66,8 +66,7 @@ public record StudyDocument(String name, String system, String reference, double
     /** The solver's configuration: its defaults, with the document's iteration limit where one is given. */
     public org.burgers.fitting.solve.SolverConfig solverConfig() {
         org.burgers.fitting.solve.SolverConfig c = org.burgers.fitting.solve.SolverConfig.defaults(solver);
-        return solverIterations == null ? c : new org.burgers.fitting.solve.SolverConfig(c.name(), c.lambda(),
-                c.smoothness(), c.thresholdLambda(), solverIterations, c.tolerance(), c.rcond(), c.scaleColumns());
+        return solverIterations == null ? c : c.withMaxIterations(solverIterations);
     }
 
     public org.burgers.fitting.loss.ElasticObservation.Shifts elasticShiftRows() {

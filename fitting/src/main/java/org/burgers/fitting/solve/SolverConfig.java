@@ -23,6 +23,11 @@ public record SolverConfig(String name, double lambda, double smoothness, double
                 -1, true);
     }
 
+    /** This configuration with another iteration limit (blr, ard). */
+    public SolverConfig withMaxIterations(int it) {
+        return new SolverConfig(name, lambda, smoothness, thresholdLambda, it, tolerance, rcond, scaleColumns);
+    }
+
     public Solver create() {
         String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
         return switch (n) {
