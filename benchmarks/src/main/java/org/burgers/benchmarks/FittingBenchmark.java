@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.State;
  * labelled by builtin:W), the normal-equation product A^T A of a 20000 x 300 design against a square DGEMM of
  * similar work, the column-scaled QR solve, and 20 iterations of ARD on 684 unknowns (the Si basis of the
  * study presets) with the posterior factorised by OpenBLAS's LAPACK (the default) against EJML (the former
- * path, the baseline). Run: {@code benchmarks/run FittingBenchmark -f 1 -wi 2 -i 3}.
+ * path, the baseline), and the normal equations of the ACE loss through the formed design against chunks of
+ * four configurations (the path for losses above Fitter.DESIGN_BYTES). Run: {@code benchmarks/run FittingBenchmark -f 1 -wi 2 -i 3}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -117,6 +118,21 @@ public class FittingBenchmark {
     public Object assembleAce() {
         return new LossAssembler(basis, new LossWeights(50, 10, 1, 0, 0), ReferenceEnergies.none(), Map.of(), 2)
                 .assemble(data, List.of());
+    }
+
+    /** The normal equations through the formed design (below Fitter.DESIGN_BYTES, the default path). */
+    @Benchmark
+    public Object normalEquationsFormed() {
+        return new LossAssembler(basis, new LossWeights(50, 10, 1, 0, 0), ReferenceEnergies.none(), Map.of(), 2)
+                .assemble(data, List.of()).system().normalEquations();
+    }
+
+    /** The same normal equations assembled in chunks of four configurations (the path above the budget). */
+    @Benchmark
+    public Object normalEquationsChunked() {
+        long chunkBytes = 4L * (1 + 3 * data.get(0).atoms() + 6) * basis.size() * 8;
+        return new LossAssembler(basis, new LossWeights(50, 10, 1, 0, 0), ReferenceEnergies.none(), Map.of(), 2)
+                .normalEquations(data, List.of(), List.of(), chunkBytes);
     }
 
     @Benchmark

@@ -59,16 +59,53 @@ public final class Fitter {
             LossWeights weights, ReferenceEnergies e0, Map<String, Double> configTypeWeights,
             List<ElasticObservation> elastic, Solver solver, int threads, LossAssembler.ElasticUnit unit,
             List<PriorRows> priors) {
+        return fit(basis, train, test, weights, e0, configTypeWeights, elastic, solver, threads, unit, priors,
+                DESIGN_BYTES);
+    }
+
+    /**
+     * The largest design matrix (bytes) a fit forms when its solver could work from the normal equations
+     * alone; above it the loss is assembled straight into A^T A ({@link LossAssembler#normalEquations}).
+     * 4 GiB: NiAl at the paper's degree 14 (4,676 functions) and L = 20 r0 has 235,000 rows, an 8.8 GB design.
+     */
+    public static final long DESIGN_BYTES = 4L << 30;
+
+    /** Rows per chunk of the normal-equation assembly, in bytes of the chunk's design (256 MiB). */
+    public static final long CHUNK_BYTES = 256L << 20;
+
+    /**
+     * As above, with the largest design matrix to form, in bytes: a larger loss, with a solver that
+     * {@link Solver#solvesNormalEquations()}, is assembled into its normal equations chunk by chunk.
+     */
+    public static Result fit(LinearBasis basis, List<LabelledConfiguration> train, List<LabelledConfiguration> test,
+            LossWeights weights, ReferenceEnergies e0, Map<String, Double> configTypeWeights,
+            List<ElasticObservation> elastic, Solver solver, int threads, LossAssembler.ElasticUnit unit,
+            List<PriorRows> priors, long designBytes) {
         LossAssembler assembler = new LossAssembler(basis, weights, e0, configTypeWeights, threads, unit);
-        LossAssembler.Assembled as = assembler.assemble(train, elastic, priors);
-        LinearSystem sys = as.system();
-        if (basis instanceof DegreeAware d) {
-            sys = sys.withColumnDegrees(d.degrees());
+        double[] degrees = basis instanceof DegreeAware d ? d.degrees() : null;
+        int cols = basis.size();
+        long layoutRows = assembler.layout(train, elastic, priors).rows();
+        int rows;
+        double assemblySeconds;
+        Solution sol;
+        long t0;
+        if (solver.solvesNormalEquations() && layoutRows * cols * 8 > designBytes) {
+            LossAssembler.AssembledNormal an = assembler.normalEquations(train, elastic, priors, CHUNK_BYTES);
+            rows = an.equations().m();
+            assemblySeconds = an.seconds();
+            t0 = System.nanoTime();
+            sol = solver.solveNormal(an.equations(), degrees);
+        } else {
+            LossAssembler.Assembled as = assembler.assemble(train, elastic, priors);
+            LinearSystem sys = as.system();
+            if (degrees != null) {
+                sys = sys.withColumnDegrees(degrees);
+            }
+            rows = sys.rows();
+            assemblySeconds = as.seconds();
+            t0 = System.nanoTime();
+            sol = solver.solve(sys);
         }
-        int rows = sys.rows();
-        int cols = sys.cols();
-        long t0 = System.nanoTime();
-        Solution sol = solver.solve(sys);
         double solveSeconds = (System.nanoTime() - t0) * 1e-9;
         LinearModel model = new LinearModel(basis, sol.coefficients(), e0);
         ErrorTable trainErr = ErrorTable.of(model, train, threads);
@@ -81,7 +118,7 @@ public final class Fitter {
             matching.add(new Matching(e.name(), e.eps1(c), e.eps2(c), e.eps1(zero), e.eps2(zero), e.eps1Relaxed(c),
                     voigtGPa(e.referenceRelaxedD2()), modelRelaxed == null ? null : voigtGPa(modelRelaxed)));
         }
-        return new Result(model, sol, trainErr, testErr, matching, rows, cols, as.seconds(), solveSeconds);
+        return new Result(model, sol, trainErr, testErr, matching, rows, cols, assemblySeconds, solveSeconds);
     }
 
     private static double[][] voigtGPa(double[] d2) {

@@ -12,9 +12,11 @@ import org.burgers.fitting.data.DataSets;
 import org.burgers.fitting.data.LabelledConfiguration;
 import org.burgers.fitting.data.ReferenceEnergies;
 import org.burgers.fitting.solve.LinearSystem;
+import org.burgers.fitting.solve.NormalEquations;
 import org.burgers.fitting.solve.Nd4jBlas;
 import org.bytedeco.javacpp.DoublePointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Assembles the weighted least-squares system of the loss (4.16) for a {@link LinearBasis}. Rows, each times
@@ -29,7 +31,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       (strain and sublattice shifts, {@link ElasticObservation}) D (D + 1) / 2 and D (D + 1) (D + 2) / 6.</li>
  * </ul>
  * The design matrix is allocated once, off-heap and column-major, at its final size; configurations are
- * processed in parallel, each writing its own rows straight into it (no second copy of the system).
+ * processed in parallel, each writing its own rows straight into it (no second copy of the system). For
+ * solvers that need only the normal equations, {@link #normalEquations} forms A^T A chunk by chunk instead.
  */
 public final class LossAssembler {
     private final LinearBasis basis;
@@ -111,6 +114,38 @@ public final class LossAssembler {
     /** As {@link #assemble(List, List)}, followed by the rows of the priors (weight 0: no rows). */
     public Assembled assemble(List<LabelledConfiguration> data, List<ElasticObservation> elastic, List<PriorRows> priors) {
         long t0 = System.nanoTime();
+        Layout lay = layout(data, elastic, priors);
+        int n = basis.size();
+        if (lay.rows() * n > Integer.MAX_VALUE) {
+            throw new InputException("design matrix of " + lay.rows() + " x " + n + " exceeds 2^31 entries; "
+                    + "a solver that works on the normal equations (ard, blr, ridge) assembles them without it");
+        }
+        long rows = lay.rows();
+        INDArray a = Nd4jBlas.zeros(rows, n);
+        INDArray b = Nd4jBlas.zeros(rows, 1);
+        int[] start = lay.start();
+        parallel(0, data.size(), c -> {
+            if (start[c + 1] > start[c]) {
+                writeConfiguration(data.get(c), start[c], start[c + 1] - start[c], a, b, rows, n);
+            }
+        });
+        writeTail(elastic, priors, lay.configRows(), a, b, rows, n);
+        return new Assembled(new LinearSystem(a, b, null), start, lay.configRows(), lay.elasticRows(),
+                (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * The row layout of a loss: where each configuration's rows start ({@code start[c]}, with {@code start[size]}
+     * the number of configuration rows), then the elastic rows, then the prior rows.
+     */
+    public record Layout(int[] start, int configRows, int elasticRows, int priorRows) {
+        public long rows() {
+            return (long) configRows + elasticRows + priorRows;
+        }
+    }
+
+    /** The layout of the loss of {@code data}, {@code elastic} and {@code priors}; checks them as assembly does. */
+    public Layout layout(List<LabelledConfiguration> data, List<ElasticObservation> elastic, List<PriorRows> priors) {
         DataSets.check(data, weights.energy() > 0, weights.forces() > 0, weights.virial() > 0, basis.species());
         int n = basis.size();
         int[] start = new int[data.size() + 1];
@@ -136,22 +171,85 @@ public final class LossAssembler {
             }
             priorRows += p.weight() > 0 ? p.rows() : 0;
         }
-        long rows = (long) configRows + elasticRows + priorRows;
-        if (rows == 0) {
+        Layout lay = new Layout(start, configRows, elasticRows, priorRows);
+        if (lay.rows() == 0) {
             throw new InputException("the loss has no rows: every weight or every configuration weight is zero");
         }
-        if (rows * n > Integer.MAX_VALUE) {
-            throw new InputException("design matrix of " + rows + " x " + n + " exceeds 2^31 entries");
+        return lay;
+    }
+
+    /** The normal equations of the loss and its row layout. */
+    public record AssembledNormal(NormalEquations equations, Layout layout, int chunks, double seconds) {
+    }
+
+    /**
+     * The normal equations A^T A, A^T b, b^T b of the same loss as {@link #assemble}, without forming A: the
+     * rows are assembled in chunks of at most {@code chunkBytes} (at least one configuration each, its
+     * configurations in parallel) and each chunk is added by one DGEMM with beta = 1. Memory O(n^2 + chunk)
+     * instead of O(rows x n): for solvers that need only the normal equations (ARD, Bayesian ridge, ridge). The
+     * sums run in another order than one DGEMM over A, so G agrees with {@code assemble(..).normalEquations()}
+     * to rounding, not bit for bit.
+     */
+    public AssembledNormal normalEquations(List<LabelledConfiguration> data, List<ElasticObservation> elastic,
+            List<PriorRows> priors, long chunkBytes) {
+        long t0 = System.nanoTime();
+        Layout lay = layout(data, elastic, priors);
+        int n = basis.size();
+        long chunkRows = Math.max(1, chunkBytes / (8L * n));
+        INDArray g = Nd4jBlas.zeros(n, n);
+        INDArray h = Nd4jBlas.zeros(n, 1);
+        double bb = 0;
+        int chunks = 0;
+        int[] start = lay.start();
+        int c0 = 0;
+        while (c0 < data.size()) {
+            int c1 = c0 + 1;
+            while (c1 < data.size() && start[c1 + 1] - start[c0] <= chunkRows) {
+                c1++;
+            }
+            int rows = start[c1] - start[c0];
+            if (rows > 0) {
+                INDArray a = Nd4jBlas.zeros(rows, n);
+                INDArray b = Nd4jBlas.zeros(rows, 1);
+                int first = c0;
+                parallel(c0, c1, c -> {
+                    if (start[c + 1] > start[c]) {
+                        writeConfiguration(data.get(c), start[c] - start[first], start[c + 1] - start[c], a, b, rows, n);
+                    }
+                });
+                bb += accumulate(a, b, g, h);
+                chunks++;
+            }
+            c0 = c1;
         }
-        INDArray a = Nd4jBlas.zeros(rows, n);
-        INDArray b = Nd4jBlas.zeros(rows, 1);
+        int tail = lay.elasticRows() + lay.priorRows();
+        if (tail > 0) {
+            INDArray a = Nd4jBlas.zeros(tail, n);
+            INDArray b = Nd4jBlas.zeros(tail, 1);
+            writeTail(elastic, priors, 0, a, b, tail, n);
+            bb += accumulate(a, b, g, h);
+            chunks++;
+        }
+        if (lay.rows() > Integer.MAX_VALUE) {
+            throw new InputException("the loss has " + lay.rows() + " rows, more than 2^31");
+        }
+        NormalEquations ne = new NormalEquations(n, (int) lay.rows(), g.data().asDouble(), h.data().asDouble(), bb);
+        return new AssembledNormal(ne, lay, chunks, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** G += A^T A, h += A^T b; returns b^T b. */
+    private static double accumulate(INDArray a, INDArray b, INDArray g, INDArray h) {
+        Nd4j.gemm(a, a, g, true, false, 1.0, 1.0);
+        Nd4j.gemm(a, b, h, true, false, 1.0, 1.0);
+        double nb = b.norm2Number().doubleValue();
+        return nb * nb;
+    }
+
+    /** Runs {@code body} for c in [from, to) on this assembler's threads, rethrowing its first failure. */
+    private void parallel(int from, int to, java.util.function.IntConsumer body) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            pool.submit(() -> IntStream.range(0, data.size()).parallel().forEach(c -> {
-                if (start[c + 1] > start[c]) {
-                    writeConfiguration(data.get(c), start[c], start[c + 1] - start[c], a, b, rows, n);
-                }
-            })).get();
+            pool.submit(() -> IntStream.range(from, to).parallel().forEach(body)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("assembly interrupted", e);
@@ -164,7 +262,11 @@ public final class LossAssembler {
         } finally {
             pool.shutdown();
         }
-        int r = configRows;
+    }
+
+    /** The elastic rows, then the prior rows, from row {@code r} on. */
+    private void writeTail(List<ElasticObservation> elastic, List<PriorRows> priors, int r, INDArray a, INDArray b,
+            long rows, int n) {
         for (ElasticObservation e : elastic) {
             r = writeElastic(e, r, a, b, rows, n);
         }
@@ -183,8 +285,6 @@ public final class LossAssembler {
                 r += p.rows();
             }
         }
-        return new Assembled(new LinearSystem(a, b, null), start, configRows, elasticRows,
-                (System.nanoTime() - t0) * 1e-9);
     }
 
     private void writeConfiguration(LabelledConfiguration c, int r0, int k, INDArray a, INDArray b, long rows, int n) {

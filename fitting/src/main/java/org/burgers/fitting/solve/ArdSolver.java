@@ -71,6 +71,16 @@ public final class ArdSolver implements Solver {
         return solve(sys.normalEquations());
     }
 
+    @Override
+    public boolean solvesNormalEquations() {
+        return true;
+    }
+
+    @Override
+    public Solution solveNormal(NormalEquations equations, double[] columnDegrees) {
+        return solve(equations);
+    }
+
     public Solution solve(NormalEquations raw) {
         int[] singularSteps = {0};
         int n = raw.n();

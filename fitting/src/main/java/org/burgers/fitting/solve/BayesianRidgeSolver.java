@@ -49,6 +49,16 @@ public final class BayesianRidgeSolver implements Solver {
         return solve(sys.normalEquations());
     }
 
+    @Override
+    public boolean solvesNormalEquations() {
+        return true;
+    }
+
+    @Override
+    public Solution solveNormal(NormalEquations equations, double[] columnDegrees) {
+        return solve(equations);
+    }
+
     public Solution solve(NormalEquations raw) {
         int n = raw.n();
         int m = raw.m();

@@ -42,8 +42,12 @@ public final class RidgeSolver implements Solver {
 
     /** The diagonal of Gamma^2 for a system. */
     public double[] priorDiagonal(LinearSystem sys) {
-        double[] d = new double[sys.cols()];
-        double[] deg = sys.columnDegrees();
+        return priorDiagonal(sys.cols(), sys.columnDegrees());
+    }
+
+    /** The diagonal of Gamma^2 for {@code cols} columns of the given degrees (null: none known). */
+    public double[] priorDiagonal(int cols, double[] deg) {
+        double[] d = new double[cols];
         if (smoothness > 0 && deg == null) {
             throw new InputException("ridge solver: a smoothness prior (smoothness = " + smoothness
                     + ") needs the polynomial degree of each basis function, which this basis does not provide");
@@ -57,6 +61,16 @@ public final class RidgeSolver implements Solver {
     @Override
     public Solution solve(LinearSystem sys) {
         return solve(sys.normalEquations(), priorDiagonal(sys));
+    }
+
+    @Override
+    public boolean solvesNormalEquations() {
+        return true;
+    }
+
+    @Override
+    public Solution solveNormal(NormalEquations equations, double[] columnDegrees) {
+        return solve(equations, priorDiagonal(equations.n(), columnDegrees));
     }
 
     /** Solve given the normal equations and the diagonal of Gamma^2. */

@@ -11,4 +11,21 @@ public interface Solver {
     String name();
 
     Solution solve(LinearSystem system);
+
+    /**
+     * Whether this solver needs only the normal equations A^T A, A^T b, b^T b, so that a large loss can be
+     * assembled without its design matrix ({@link org.burgers.fitting.loss.LossAssembler#normalEquations}).
+     */
+    default boolean solvesNormalEquations() {
+        return false;
+    }
+
+    /**
+     * Solves from the normal equations (only if {@link #solvesNormalEquations()}).
+     *
+     * @param columnDegrees polynomial degree of each column's basis function, as in {@link LinearSystem}; or null
+     */
+    default Solution solveNormal(NormalEquations equations, double[] columnDegrees) {
+        throw new UnsupportedOperationException(name() + " needs the design matrix, not only the normal equations");
+    }
 }

@@ -200,6 +200,53 @@ class LossAssemblerTest {
         assertThrows(InputException.class, () -> new PriorRows("bad", 7, n, rows, -1));
     }
 
+    /**
+     * The chunked normal equations equal the Gram matrix of the formed design (one DGEMM) to rounding, with
+     * elastic and prior rows, for chunks of one configuration, of several, and of the whole loss.
+     */
+    @Test
+    void normalEquationsInChunksEqualThoseOfTheDesign() {
+        var ref = TestData.morse();
+        List<LabelledConfiguration> data = new ArrayList<>(TestData.rattledBcc(ref, 5, 2, 0.08, 50, "bulk"));
+        LabelledConfiguration extra = TestData.rattledBcc(ref, 1, 2, 0.15, 60, "hot").get(0);
+        data.add(new LabelledConfiguration(extra.source(), extra.structure(), extra.energy(), extra.forces(),
+                extra.virial(), extra.configType(), 2.5));
+        LossWeights w = new LossWeights(50, 10, 3, 10, 1);
+        ElasticObservation el = ElasticObservation.of("bcc W", ref, BASIS, Fixtures.bcc("W", TestData.A0, 1), true);
+        int n = BASIS.size();
+        Random r = new Random(7);
+        double[] rows = new double[3 * n];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = r.nextGaussian();
+        }
+        List<PriorRows> priors = List.of(new PriorRows("random", 3, n, rows, 0.5));
+        LossAssembler asm = new LossAssembler(BASIS, w, new ReferenceEnergies(Map.of("W", -0.7)), Map.of("hot", 0.4), 2);
+        var full = asm.assemble(data, List.of(el), priors).system().normalEquations();
+        int perConfig = 1 + 3 * 16 + 6;
+        for (long chunkRows : new long[] {1, 2 * perConfig + 1, 10_000}) {
+            var an = asm.normalEquations(data, List.of(el), priors, chunkRows * 8 * n);
+            var ne = an.equations();
+            int expectChunks = chunkRows == 1 ? data.size() + 1 : chunkRows == 10_000 ? 2 : 3 + 1;
+            assertEquals(expectChunks, an.chunks(), "chunks of " + chunkRows + " rows");
+            assertEquals(full.m(), ne.m());
+            assertEquals(full.n(), ne.n());
+            double gmax = 0;
+            for (double v : full.g()) {
+                gmax = Math.max(gmax, Math.abs(v));
+            }
+            for (int k = 0; k < n * n; k++) {
+                assertEquals(full.g()[k], ne.g()[k], 1e-13 * gmax, "G[" + k + "], chunks of " + chunkRows);
+            }
+            for (int k = 0; k < n; k++) {
+                assertEquals(full.h()[k], ne.h()[k], 1e-13 * gmax, "h[" + k + "]");
+            }
+            assertEquals(full.bb(), ne.bb(), 1e-13 * full.bb());
+            // the loss at any coefficients, from the equations, is the loss of the formed system
+            double[] c = randomCoefficients(n, 11);
+            assertEquals(full.residual(c), ne.residual(c), 1e-10 * full.residual(c));
+        }
+    }
+
     @Test
     void parallelAssemblyIsIdenticalToSerial() {
         var data = TestData.rattledBcc(TestData.morse(), 6, 2, 0.1, 30, "bulk");
