@@ -12,6 +12,7 @@ import org.burgers.fitting.data.DataSets;
 import org.burgers.fitting.data.LabelledConfiguration;
 import org.burgers.fitting.data.ReferenceEnergies;
 import org.burgers.fitting.solve.LinearSystem;
+import org.burgers.fitting.solve.NativeLapack;
 import org.burgers.fitting.solve.NormalEquations;
 import org.burgers.fitting.solve.Nd4jBlas;
 import org.bytedeco.javacpp.DoublePointer;
@@ -185,7 +186,8 @@ public final class LossAssembler {
     /**
      * The normal equations A^T A, A^T b, b^T b of the same loss as {@link #assemble}, without forming A: the
      * rows are assembled in chunks of at most {@code chunkBytes} (at least one configuration each, its
-     * configurations in parallel) and each chunk is added by one DGEMM with beta = 1. Memory O(n^2 + chunk)
+     * configurations in parallel) and each chunk is added by one DSYRK (the upper triangle: half the flops of
+     * the DGEMM that {@link LinearSystem#normalEquations} spends on all of A^T A). Memory O(n^2 + chunk)
      * instead of O(rows x n): for solvers that need only the normal equations (ARD, Bayesian ridge, ridge). The
      * sums run in another order than one DGEMM over A, so G agrees with {@code assemble(..).normalEquations()}
      * to rounding, not bit for bit.
@@ -233,13 +235,15 @@ public final class LossAssembler {
         if (lay.rows() > Integer.MAX_VALUE) {
             throw new InputException("the loss has " + lay.rows() + " rows, more than 2^31");
         }
-        NormalEquations ne = new NormalEquations(n, (int) lay.rows(), g.data().asDouble(), h.data().asDouble(), bb);
+        double[] gram = g.data().asDouble();
+        NativeLapack.mirrorUpper(gram, n);
+        NormalEquations ne = new NormalEquations(n, (int) lay.rows(), gram, h.data().asDouble(), bb);
         return new AssembledNormal(ne, lay, chunks, (System.nanoTime() - t0) * 1e-9);
     }
 
-    /** G += A^T A, h += A^T b; returns b^T b. */
+    /** G += A^T A (upper triangle, by DSYRK), h += A^T b; returns b^T b. */
     private static double accumulate(INDArray a, INDArray b, INDArray g, INDArray h) {
-        Nd4j.gemm(a, a, g, true, false, 1.0, 1.0);
+        NativeLapack.syrkUpdate(a, g);
         Nd4j.gemm(a, b, h, true, false, 1.0, 1.0);
         double nb = b.norm2Number().doubleValue();
         return nb * nb;
