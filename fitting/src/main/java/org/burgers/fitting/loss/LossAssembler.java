@@ -196,6 +196,9 @@ public final class LossAssembler {
             List<PriorRows> priors, long chunkBytes) {
         long t0 = System.nanoTime();
         Layout lay = layout(data, elastic, priors);
+        if (lay.rows() > Integer.MAX_VALUE) {
+            throw new InputException("the loss has " + lay.rows() + " rows, more than 2^31");
+        }
         int n = basis.size();
         long chunkRows = Math.max(1, chunkBytes / (8L * n));
         INDArray g = Nd4jBlas.zeros(n, n);
@@ -231,9 +234,6 @@ public final class LossAssembler {
             writeTail(elastic, priors, 0, a, b, tail, n);
             bb += accumulate(a, b, g, h);
             chunks++;
-        }
-        if (lay.rows() > Integer.MAX_VALUE) {
-            throw new InputException("the loss has " + lay.rows() + " rows, more than 2^31");
         }
         double[] gram = g.data().asDouble();
         NativeLapack.mirrorUpper(gram, n);
