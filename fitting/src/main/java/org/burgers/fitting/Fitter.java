@@ -3,6 +3,8 @@ package org.burgers.fitting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.burgers.core.potential.Potential;
 import org.burgers.core.basis.LinearBasis;
 import org.burgers.fitting.data.LabelledConfiguration;
 import org.burgers.fitting.data.ReferenceEnergies;
@@ -81,6 +83,21 @@ public final class Fitter {
             LossWeights weights, ReferenceEnergies e0, Map<String, Double> configTypeWeights,
             List<ElasticObservation> elastic, Solver solver, int threads, LossAssembler.ElasticUnit unit,
             List<PriorRows> priors, long designBytes) {
+        return fit(basis, train, test, weights, e0, configTypeWeights, elastic, solver, threads, unit, priors,
+                designBytes, null);
+    }
+
+    /**
+     * As above, with the potential that evaluates the training and test errors of the fitted coefficients
+     * ({@code errorModel.apply(c)}; null: the generic {@link LinearModel}, which contracts the full feature
+     * matrix of every configuration). A basis's own fast evaluator (ACE: {@code AcePotential}, contracted
+     * once, ~100x cheaper per site than the features at 4,676 functions) makes the error tables negligible
+     * beside the assembly; it must be the same model (ACE's: AcePotentialTest.contractedPotentialEqualsCoefficientsTimesFeatures).
+     */
+    public static Result fit(LinearBasis basis, List<LabelledConfiguration> train, List<LabelledConfiguration> test,
+            LossWeights weights, ReferenceEnergies e0, Map<String, Double> configTypeWeights,
+            List<ElasticObservation> elastic, Solver solver, int threads, LossAssembler.ElasticUnit unit,
+            List<PriorRows> priors, long designBytes, Function<double[], Potential> errorModel) {
         LossAssembler assembler = new LossAssembler(basis, weights, e0, configTypeWeights, threads, unit);
         double[] degrees = basis instanceof DegreeAware d ? d.degrees() : null;
         int cols = basis.size();
@@ -108,8 +125,9 @@ public final class Fitter {
         }
         double solveSeconds = (System.nanoTime() - t0) * 1e-9;
         LinearModel model = new LinearModel(basis, sol.coefficients(), e0);
-        ErrorTable trainErr = ErrorTable.of(model, train, threads);
-        ErrorTable testErr = test == null || test.isEmpty() ? null : ErrorTable.of(model, test, threads);
+        Potential evaluator = errorModel == null ? model : errorModel.apply(sol.coefficients());
+        ErrorTable trainErr = ErrorTable.of(evaluator, train, threads);
+        ErrorTable testErr = test == null || test.isEmpty() ? null : ErrorTable.of(evaluator, test, threads);
         List<Matching> matching = new ArrayList<>();
         for (ElasticObservation e : elastic) {
             double[] zero = new double[e.size()];

@@ -1,5 +1,6 @@
 package org.burgers.fitting;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,37 @@ class FitterTest {
             assertEquals(formed.test().all().forceRmse(), chunked.test().all().forceRmse(),
                     1e-10 * formed.test().all().forceRmse(), name);
         }
+    }
+
+    /** The error tables come from the caller's evaluator of the fitted coefficients when one is given. */
+    @Test
+    void errorTablesUseTheGivenEvaluatorOfTheFittedCoefficients() {
+        var ref = TestData.morse();
+        var basis = new PairPolynomialBasis(TestData.RC, 6, Set.of("W"));
+        List<LabelledConfiguration> train = TestData.rattledBcc(ref, 6, 2, 0.15, 500, "bulk");
+        List<LabelledConfiguration> test = TestData.rattledBcc(ref, 3, 2, 0.15, 600, "bulk");
+        LossWeights w = new LossWeights(50, 10, 1, 0, 0);
+        var solver = SolverConfig.defaults("qr").create();
+        Fitter.Result plain = Fitter.fit(basis, train, test, w, ReferenceEnergies.none(), Map.of(), List.of(), solver, 2);
+        java.util.concurrent.atomic.AtomicReference<double[]> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        Fitter.Result given = Fitter.fit(basis, train, test, w, ReferenceEnergies.none(), Map.of(), List.of(), solver, 2,
+                LossAssembler.ElasticUnit.GPA, List.of(), Fitter.DESIGN_BYTES, c -> {
+                    seen.set(c);
+                    return new LinearModel(basis, c, ReferenceEnergies.none());
+                });
+        assertArrayEquals(given.model().coefficients(), seen.get());
+        assertEquals(plain.test().all().forceRmse(), given.test().all().forceRmse(), 0.0);
+        assertEquals(plain.train().all().energyRmse(), given.train().all().energyRmse(), 0.0);
+        // a different evaluator gives different tables: the evaluator is what is measured
+        Fitter.Result halved = Fitter.fit(basis, train, test, w, ReferenceEnergies.none(), Map.of(), List.of(), solver, 2,
+                LossAssembler.ElasticUnit.GPA, List.of(), Fitter.DESIGN_BYTES, c -> {
+                    double[] h = c.clone();
+                    for (int k = 0; k < h.length; k++) {
+                        h[k] *= 0.5;
+                    }
+                    return new LinearModel(basis, h, ReferenceEnergies.none());
+                });
+        assertTrue(halved.test().all().forceRmse() > 10 * plain.test().all().forceRmse());
     }
 
     /**

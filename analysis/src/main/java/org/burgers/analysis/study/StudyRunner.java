@@ -725,7 +725,8 @@ public final class StudyRunner {
                 long tf = System.nanoTime();
                 Fitter.Result fit = Fitter.fit(dd.basis(), td.train(), td.test(),
                         new LossWeights(w.energy(), w.force(), w.virial(), w.d1V(), w.d2V()), e0, Map.of(),
-                        List.of(dd.elastic()), solver, threads, doc.elasticRowUnit(), bases.priors(dd.basis()));
+                        List.of(dd.elastic()), solver, threads, doc.elasticRowUnit(), bases.priors(dd.basis()),
+                        Fitter.DESIGN_BYTES, c -> bases.model(dd.basis(), c, e0));
                 for (String s : fit.solution().warnings()) {
                     // the solvers name themselves in their warnings ("ard: ..."); name the others here
                     String tag = fit.solution().solver() + ": ";
