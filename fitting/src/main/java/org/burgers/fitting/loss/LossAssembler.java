@@ -207,25 +207,30 @@ public final class LossAssembler {
         int chunks = 0;
         int[] start = lay.start();
         int c0 = 0;
-        while (c0 < data.size()) {
-            int c1 = c0 + 1;
-            while (c1 < data.size() && start[c1 + 1] - start[c0] <= chunkRows) {
-                c1++;
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            while (c0 < data.size()) {
+                int c1 = c0 + 1;
+                while (c1 < data.size() && start[c1 + 1] - start[c0] <= chunkRows) {
+                    c1++;
+                }
+                int rows = start[c1] - start[c0];
+                if (rows > 0) {
+                    INDArray a = Nd4jBlas.zeros(rows, n);
+                    INDArray b = Nd4jBlas.zeros(rows, 1);
+                    int first = c0;
+                    parallel(pool, c0, c1, c -> {
+                        if (start[c + 1] > start[c]) {
+                            writeConfiguration(data.get(c), start[c] - start[first], start[c + 1] - start[c], a, b, rows, n);
+                        }
+                    });
+                    bb += accumulate(a, b, g, h);
+                    chunks++;
+                }
+                c0 = c1;
             }
-            int rows = start[c1] - start[c0];
-            if (rows > 0) {
-                INDArray a = Nd4jBlas.zeros(rows, n);
-                INDArray b = Nd4jBlas.zeros(rows, 1);
-                int first = c0;
-                parallel(c0, c1, c -> {
-                    if (start[c + 1] > start[c]) {
-                        writeConfiguration(data.get(c), start[c] - start[first], start[c + 1] - start[c], a, b, rows, n);
-                    }
-                });
-                bb += accumulate(a, b, g, h);
-                chunks++;
-            }
-            c0 = c1;
+        } finally {
+            pool.shutdown();
         }
         int tail = lay.elasticRows() + lay.priorRows();
         if (tail > 0) {
@@ -253,6 +258,14 @@ public final class LossAssembler {
     private void parallel(int from, int to, java.util.function.IntConsumer body) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
+            parallel(pool, from, to, body);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void parallel(ForkJoinPool pool, int from, int to, java.util.function.IntConsumer body) {
+        try {
             pool.submit(() -> IntStream.range(from, to).parallel().forEach(body)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -263,8 +276,6 @@ public final class LossAssembler {
                 throw re;
             }
             throw new IllegalStateException("assembly failed", cause);
-        } finally {
-            pool.shutdown();
         }
     }
 
