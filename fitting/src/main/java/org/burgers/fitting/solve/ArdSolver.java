@@ -31,7 +31,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * iterations see a tiny alpha, hence small gamma_k, and prune relevant coefficients for good (pruning is
  * permanent); on noiseless data that lost 5 of 20 coefficients in our test, the least-squares start none.
  */
-public final class ArdSolver implements Solver {
+public final class ArdSolver implements NormalEquationSolver {
     private final double thresholdLambda;
     private final int maxIterations;
     private final double tolerance;
@@ -67,20 +67,6 @@ public final class ArdSolver implements Solver {
     }
 
     @Override
-    public Solution solve(LinearSystem sys) {
-        return solve(sys.normalEquations());
-    }
-
-    @Override
-    public boolean solvesNormalEquations() {
-        return true;
-    }
-
-    @Override
-    public Solution solveNormal(NormalEquations equations, double[] columnDegrees) {
-        return solve(equations);
-    }
-
     public Solution solve(NormalEquations raw) {
         int[] singularSteps = {0};
         int n = raw.n();

@@ -23,7 +23,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * with weak Gamma hyper-priors a1 = a2 = l1 = l2 = 1e-6. One eigendecomposition of G makes every iteration O(n).
  * Eigen-directions of G below its rounding level get no coefficient (they hold no information; see solve).
  */
-public final class BayesianRidgeSolver implements Solver {
+public final class BayesianRidgeSolver implements NormalEquationSolver {
     static final double HYPER = 1e-6;
     private final boolean scaleColumns;
     private final int maxIterations;
@@ -45,20 +45,6 @@ public final class BayesianRidgeSolver implements Solver {
     }
 
     @Override
-    public Solution solve(LinearSystem sys) {
-        return solve(sys.normalEquations());
-    }
-
-    @Override
-    public boolean solvesNormalEquations() {
-        return true;
-    }
-
-    @Override
-    public Solution solveNormal(NormalEquations equations, double[] columnDegrees) {
-        return solve(equations);
-    }
-
     public Solution solve(NormalEquations raw) {
         int n = raw.n();
         int m = raw.m();
