@@ -20,10 +20,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * LAPACK and BLAS calls that ND4J does not expose, made directly on the OpenBLAS that ND4J's native backend
  * loads (org.bytedeco presets): the inverse of a symmetric positive-definite matrix from its Cholesky factor
- * (dpotrf + dpotri), which ARD needs in every iteration for the diagonal of its posterior covariance.
+ * (dpotrf + dpotri), which ARD needs in every iteration for the diagonal of its posterior covariance, and
+ * the rank-k update G += A^T A on one triangle (DSYRK) that builds the normal equations of a large loss chunk
+ * by chunk ({@link org.burgers.fitting.loss.LossAssembler#normalEquations}).
  * Blocked and threaded, it makes an ARD iteration on 684 unknowns 7.9x faster than EJML's row-major Cholesky
- * and inverse (FittingBenchmark, docs/fitting.md). Matrices are row-major {@code double[]}; only the lower
- * triangle is read and written.
+ * and inverse (FittingBenchmark, docs/fitting.md). The inverse works on row-major {@code double[]} (lower
+ * triangle), the update on column-major ND4J arrays (upper triangle).
  */
 public final class NativeLapack {
     static {

@@ -40,11 +40,6 @@ public final class RidgeSolver implements Solver {
         return "ridge";
     }
 
-    /** The diagonal of Gamma^2 for a system. */
-    public double[] priorDiagonal(LinearSystem sys) {
-        return priorDiagonal(sys.cols(), sys.columnDegrees());
-    }
-
     /** The diagonal of Gamma^2 for {@code cols} columns of the given degrees (null: none known). */
     public double[] priorDiagonal(int cols, double[] deg) {
         double[] d = new double[cols];
@@ -60,7 +55,7 @@ public final class RidgeSolver implements Solver {
 
     @Override
     public Solution solve(LinearSystem sys) {
-        return solve(sys.normalEquations(), priorDiagonal(sys));
+        return solveNormal(sys.normalEquations(), sys.columnDegrees());
     }
 
     @Override
