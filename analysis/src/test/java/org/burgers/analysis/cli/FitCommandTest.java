@@ -9,13 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.burgers.ace.basis.AceBasis;
+import org.burgers.ace.model.AceModel;
 import org.burgers.core.io.ExtXyz;
 import org.burgers.core.io.Frame;
 import org.burgers.core.potential.Potential;
 import org.burgers.core.potential.PotentialSpec;
 import org.burgers.fitting.data.DataSets;
 import org.burgers.fitting.data.LabelledConfiguration;
+import org.burgers.fitting.data.ReferenceEnergies;
 import org.burgers.fitting.errors.ErrorTable;
+import org.burgers.fitting.model.LinearModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +60,13 @@ class FitCommandTest {
         assertEquals(reported, again.all().forceRmse(), 1e-6 * reported);
         assertEquals(errors.get("test").get("energyRmse").asDouble(), again.all().energyRmse(), 1e-6);
         assertEquals(errors.get("test").get("virialRmse").asDouble(), again.all().virialRmse(), 1e-6);
+        // the reported tables come from the contracted AcePotential; the generic coefficients-times-features
+        // model of the same coefficients gives the same errors
+        AceModel saved = AceModel.read(out.resolve("model.json"));
+        ErrorTable generic = ErrorTable.of(new LinearModel(new AceBasis(saved.basis()), saved.coefficients(),
+                new ReferenceEnergies(saved.e0())), t, 2);
+        assertEquals(reported, generic.all().forceRmse(), 1e-9 * reported);
+        assertEquals(errors.get("test").get("energyRmse").asDouble(), generic.all().energyRmse(), 1e-9);
         // and through the command line: ./burgers eval --potential ace:DIR/model.json on every test frame
         double f2 = 0;
         double e2 = 0;
