@@ -46,6 +46,22 @@ class FeaturesTest {
     void forceAndVirialFeaturesAreMinusDerivativesOfEnergyFeatures() {
         checkDerivatives(W4, rattledW(11));
         checkDerivatives(WMO, alloy(12));
+        // compressed by 28%: about 100 neighbours within 5 A, beyond the kernel's first buffers (64), which grow
+        // between and within sites
+        Structure dense = alloy(13).deformed(new double[] {0.72, 0, 0, 0, 0.72, 0, 0, 0, 0.72});
+        assertTrue(NeighbourList.full(dense, WMO.cutoff()).end(0) > 64, "the dense cell has > 64 neighbours");
+        checkDerivatives(WMO, dense);
+    }
+
+    /** The force features do not depend on whether the virial features are asked for too. */
+    @Test
+    void forceFeaturesWithAndWithoutTheVirialAreTheSame() {
+        Structure s = alloy(14);
+        Features both = WMO.features(s, true, true);
+        Features forces = WMO.features(s, true, false);
+        assertEquals(null, forces.virial());
+        assertSame(both.forces(), forces.forces(), "forces");
+        assertSame(both.energy(), forces.energy(), "energies");
     }
 
     private static void checkDerivatives(AceBasis b, Structure s) {

@@ -29,10 +29,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Cost per atom of the ACE model on bcc W (rcut 5.5 A, order 3): energy + forces of a fitted (contracted)
+ * Cost per atom of the ACE model on bcc W or B2 NiAl (rcut 5.5 A, order 3): energy + forces of a fitted (contracted)
  * potential on one thread, which is what relaxations pay; all features with forces and virials, which is what
  * fitting pays; and, as the in-run baseline, building the full neighbour list of the same crystal.
- * Run: {@code benchmarks/run AceBenchmark -f 1 -wi 2 -i 3}.
+ * Run: {@code benchmarks/run AceBenchmark -f 1 -wi 2 -i 3}; the NiAl study's basis:
+ * {@code benchmarks/run 'AceBenchmark.features' -p system=NiAl -p degree=14 -f 1 -wi 2 -i 3}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +49,10 @@ public class AceBenchmark {
     @Param({"3"})
     public int order;
 
+    /** W: bcc W (one species); NiAl: B2 NiAl at a = 2.88 A (two species, the NiAl study's basis at degree 14). */
+    @Param({"W"})
+    public String system;
+
     Structure structure;
     NeighbourList list;
     AcePotential potential;
@@ -55,14 +60,17 @@ public class AceBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        structure = rattledBcc(3.165, CELLS, 0.05, 1);
-        basis = new AceBasis(AceSpec.of(List.of("W"), order, degree, 5.5, 2.74));
+        boolean nial = system.equals("NiAl");
+        structure = nial ? rattledB2(2.88, CELLS, 0.05, 1) : rattledBcc(3.165, CELLS, 0.05, 1);
+        basis = nial ? new AceBasis(AceSpec.of(List.of("Ni", "Al"), order, degree, 5.5, Double.NaN))
+                : new AceBasis(AceSpec.of(List.of("W"), order, degree, 5.5, 2.74));
         double[] c = new double[basis.size()];
         Random r = new Random(2);
         for (int k = 0; k < c.length; k++) {
             c[k] = 1e-3 * r.nextGaussian();
         }
-        potential = new AcePotential(new AceModel(basis.spec(), Map.of("W", 0.0), c), false);
+        Map<String, Double> e0 = nial ? Map.of("Ni", 0.0, "Al", 0.0) : Map.of("W", 0.0);
+        potential = new AcePotential(new AceModel(basis.spec(), e0, c), false);
         list = NeighbourList.full(structure, basis.cutoff());
         System.out.println("# basis size " + basis.size() + " (order " + order + ", degree " + degree
                 + "), densities " + basis.densities() + ", product nodes " + basis.productNodes());
@@ -87,6 +95,16 @@ public class AceBenchmark {
         Element[] el = new Element[nat];
         Arrays.fill(el, Element.of("W"));
         return new Structure(x, el, Cell.orthorhombic(n * a, n * a, n * a));
+    }
+
+    /** B2 (CsCl) NiAl: Ni on the cube corners, Al on the centres, rattled. */
+    static Structure rattledB2(double a, int n, double sigma, long seed) {
+        Structure bcc = rattledBcc(a, n, sigma, seed);
+        Element[] el = new Element[bcc.size()];
+        for (int i = 0; i < el.length; i++) {
+            el[i] = Element.of(i % 2 == 0 ? "Ni" : "Al");
+        }
+        return new Structure(bcc.positions(), el, bcc.cell());
     }
 
     /** Energy + forces + virial of the fitted potential, per atom, one thread. */

@@ -33,14 +33,20 @@ public final class SiteKernel {
     private double[] pr;        // pair P_n, nP per neighbour
     private double[] dpr;
     private double[] grad;      // dE_l/dr_ij, 3 per neighbour (contracted kernel)
-    private double[] dphi;      // d phi_a(r_ij)/dr_ij, 3 nA1 per neighbour (features)
+    private double[][] dT;      // d phi_a(r_ij)/dr_ij per density z nA1 + a, at 3 (zStart[z] + qz) + axis
+    private int dTStride;       // row length of dT and blk: 3 cap
+    private final int[] zCount; // neighbours per species
+    private final int[] zStart; // first of each species in byZ
+    private int[] byZ;          // neighbour indices grouped by species
+    private final int block;    // columns per block of gathered gradients (at least the largest rank)
+    private int blockStart;     // first column of the block
+    private double[][] blk;     // dB/dr_q of a block of columns: per column 3 per neighbour (species order)
     private final double[] v;   // densities then products
     private final double[] adj; // adjoints dE_l/dv
     private final double[] shScratch;
     private final double[] radScratch = new double[4];
     private final double[] pairOut = new double[2];
     private final double[] jac;
-    private final double[] gfeat;
     private final double[] part = new double[16];
     private final double[] s0;  // sum_n adj_nlm R_n per (l, m)
     private final double[] s1;  // sum_n adj_nlm R_n'
@@ -63,11 +69,13 @@ public final class SiteKernel {
             maxRank = Math.max(maxRank, g.rank());
         }
         jac = new double[maxJac];
-        gfeat = new double[3 * maxRank];
-        grow(64, false);
+        block = Math.max(64, maxRank);
+        zCount = new int[basis.nz];
+        zStart = new int[basis.nz];
+        grow(64);
     }
 
-    private void grow(int newCap, boolean features) {
+    private void grow(int newCap) {
         cap = newCap;
         nbJ = Arrays.copyOf(nbJ == null ? new int[0] : nbJ, cap);
         nbZ = Arrays.copyOf(nbZ == null ? new int[0] : nbZ, cap);
@@ -83,9 +91,7 @@ public final class SiteKernel {
         pr = grow(pr, nP * cap);
         dpr = grow(dpr, nP * cap);
         grad = grow(grad, 3 * cap);
-        if (features || dphi != null) {
-            dphi = grow(dphi, 3 * nA1 * cap);
-        }
+        byZ = Arrays.copyOf(byZ == null ? new int[0] : byZ, cap);
     }
 
     private static double[] grow(double[] a, int n) {
@@ -124,7 +130,7 @@ public final class SiteKernel {
                 continue;
             }
             if (count == cap) {
-                grow(2 * cap, false);
+                grow(2 * cap);
             }
             int q = count++;
             double r = Math.sqrt(r2);
@@ -277,12 +283,17 @@ public final class SiteKernel {
      * Adds the basis values of site i to {@code energy[col]} and, with {@code derivatives}, -dB/dx to
      * {@code forces[(3 atom + axis) * size + col]} (if not null) and the virial -sum r_ij (x) dB/dr_ij to
      * {@code virial[(3a + b) * size + col]} (if not null).
+     *
+     * <p>The gradients of a group's functions with respect to the neighbours of one species z are the sparse
+     * product of the group's Jacobian dB/dA (rank x its local densities) with the gradients of those densities'
+     * one-particle functions, laid out per density as one contiguous row over the species' neighbours
+     * ({@code dT}): each nonzero of the Jacobian is one axpy of length 3 n_z, which the JIT vectorises, straight
+     * into a block of columns ({@code blk}, one column = 3 values per neighbour, neighbours ordered by species).
+     * A full block is written out once (see {@link #flush}): 3 writes per neighbour and column, 3 + 9 for the
+     * centre's force and the virial. 3.2x faster than a scatter per function and neighbour at 4,676 functions.
      */
     public void siteFeatures(int i, int[] z, NeighbourList list, double[] energy, boolean derivatives,
                              double[] forces, double[] virial) {
-        if (derivatives && dphi == null) {
-            grow(cap, true);
-        }
         gather(i, z, list, derivatives, false);
         int z0 = z[i];
         int np = b.nPair;
@@ -297,24 +308,10 @@ public final class SiteKernel {
             }
         }
         if (derivatives) {
-            int[] nOff = b.nOff, lmCount = b.lmCount;
-            for (int q = 0; q < count; q++) {
-                int ro = q * nR, yo = q * nY, dyo = 3 * q * nY, po = 3 * q * nA1;
-                double ux = nbU[3 * q], uy = nbU[3 * q + 1], uz = nbU[3 * q + 2];
-                for (int n = 0; n < nR; n++) {
-                    double rn = rad[ro + n], drn = drad[ro + n];
-                    for (int lm = 0; lm < lmCount[n]; lm++) {
-                        double y = ylm[yo + lm];
-                        double gx = dylm[dyo + 3 * lm], gy = dylm[dyo + 3 * lm + 1], gz = dylm[dyo + 3 * lm + 2];
-                        int a = po + 3 * (nOff[n] + lm);
-                        // grad (R_n Y_lm) = R_n' Y_lm u + R_n grad Y_lm
-                        dphi[a] = drn * y * ux + rn * gx;
-                        dphi[a + 1] = drn * y * uy + rn * gy;
-                        dphi[a + 2] = drn * y * uz + rn * gz;
-                    }
-                }
-            }
+            transposeGradients();
         }
+        final int width = 3 * count;
+        blockStart = b.groups.length == 0 ? 0 : b.manyBodyColumn(z0, b.groups[0], 0);
         for (Group g : b.groups) {
             int ne = g.nodes().length, rank = g.rank(), nu = g.nu();
             int[] nodes = g.nodes();
@@ -330,6 +327,10 @@ public final class SiteKernel {
             }
             if (!derivatives) {
                 continue;
+            }
+            if (colBase + rank > blockStart + block) {
+                flush(i, colBase - blockStart, forces, virial);
+                blockStart = colBase;
             }
             int nl = g.nLocal();
             Arrays.fill(jac, 0, rank * nl, 0.0);
@@ -356,35 +357,151 @@ public final class SiteKernel {
                 }
             }
             int[] lb = g.localBlock(), lo = g.localOff();
-            for (int q = 0; q < count; q++) {
-                int zq = nbZ[q];
-                Arrays.fill(gfeat, 0, 3 * rank, 0.0);
-                boolean any = false;
-                for (int d = 0; d < lb.length; d++) {
-                    if (lb[d] / b.nBlocks != zq) {
-                        continue;
-                    }
-                    any = true;
-                    int bl = lb[d] % b.nBlocks;
-                    int l = b.blockL[bl], n = b.blockN[bl];
-                    for (int k = 0; k <= 2 * l; k++) {
-                        int po = 3 * (q * nA1 + b.nOff[n - 1] + l * l + k);
-                        double dx = dphi[po], dy = dphi[po + 1], dz = dphi[po + 2];
-                        int jo = lo[d] + k;
-                        for (int f = 0; f < rank; f++) {
-                            double jv = jac[f * nl + jo];
-                            gfeat[3 * f] += jv * dx;
-                            gfeat[3 * f + 1] += jv * dy;
-                            gfeat[3 * f + 2] += jv * dz;
+            for (int d = 0; d < lb.length; d++) {
+                int zq = lb[d] / b.nBlocks;
+                int len = 3 * zCount[zq];
+                if (len == 0) {
+                    continue;
+                }
+                int bl = lb[d] % b.nBlocks;
+                int l = b.blockL[bl], n = b.blockN[bl];
+                int row0 = zq * nA1 + b.nOff[n - 1] + l * l;
+                int c0 = colBase - blockStart, o = 3 * zStart[zq];
+                for (int k = 0; k <= 2 * l; k++) {
+                    double[] x = dT[row0 + k];
+                    int jo = lo[d] + k;
+                    for (int f = 0; f < rank; f++) {
+                        double jv = jac[f * nl + jo];
+                        if (jv != 0.0) {
+                            axpy(jv, x, blk[c0 + f], o, len);   // dB_f/dr_q, q of species zq
                         }
                     }
                 }
-                if (any) {
-                    for (int f = 0; f < rank; f++) {
-                        scatter(i, q, colBase + f, gfeat[3 * f], gfeat[3 * f + 1], gfeat[3 * f + 2], forces, virial);
+            }
+        }
+        if (derivatives && b.groups.length > 0) {
+            Group last = b.groups[b.groups.length - 1];
+            flush(i, b.manyBodyColumn(z0, last, last.rank()) - blockStart, forces, virial);
+        }
+    }
+
+    /**
+     * Orders the neighbours by species ({@code byZ}, from {@code zStart}) and writes the gradients of their
+     * one-particle functions per density: {@code dT[z nA1 + a][3 (zStart[z] + qz) + c]} for the qz-th
+     * neighbour of species z, at the same offset as the neighbour's place in a column of {@code blk}. Sizes the block of gathered gradients for this site's neighbour count.
+     */
+    private void transposeGradients() {
+        if (dT == null || dTStride < 3 * cap) {
+            dTStride = 3 * cap;
+            dT = new double[b.nz * nA1][dTStride];
+            blk = new double[block][dTStride];
+        }
+        Arrays.fill(zCount, 0);
+        for (int q = 0; q < count; q++) {
+            zCount[nbZ[q]]++;
+        }
+        for (int zz = 0, off = 0; zz < b.nz; zz++) {
+            zStart[zz] = off;
+            off += zCount[zz];
+            zCount[zz] = 0;
+        }
+        int[] nOff = b.nOff, lmCount = b.lmCount;
+        for (int q = 0; q < count; q++) {
+            int zq = nbZ[q];
+            int qz = zCount[zq]++;
+            byZ[zStart[zq] + qz] = q;
+            int ro = q * nR, yo = q * nY, dyo = 3 * q * nY;
+            double ux = nbU[3 * q], uy = nbU[3 * q + 1], uz = nbU[3 * q + 2];
+            int rowBase = zq * nA1;
+            for (int n = 0; n < nR; n++) {
+                double rn = rad[ro + n], drn = drad[ro + n];
+                for (int lm = 0; lm < lmCount[n]; lm++) {
+                    double y = ylm[yo + lm];
+                    double gx = dylm[dyo + 3 * lm], gy = dylm[dyo + 3 * lm + 1], gz = dylm[dyo + 3 * lm + 2];
+                    double[] row = dT[rowBase + nOff[n] + lm];
+                    int t = 3 * (zStart[zq] + qz);
+                    // grad (R_n Y_lm) = R_n' Y_lm u + R_n grad Y_lm
+                    row[t] = drn * y * ux + rn * gx;
+                    row[t + 1] = drn * y * uy + rn * gy;
+                    row[t + 2] = drn * y * uz + rn * gz;
+                }
+            }
+        }
+    }
+
+    /**
+     * y[t] += a x[t], o <= t < o + n: the inner loop of the feature gradients. One index for both arrays: the
+     * JDK 17 JIT vectorises this form (2.2x measured at n = 87) but not distinct offsets into arrays that
+     * might alias, hence the per-density rows of dT and per-column rows of blk at the same offsets.
+     */
+    private static void axpy(double a, double[] x, double[] y, int o, int n) {
+        for (int t = o; t < o + n; t++) {
+            y[t] += a * x[t];
+        }
+    }
+
+    /**
+     * Writes the block's columns [blockStart, blockStart + cols): dB/dr_q of the s-th neighbour (species order)
+     * at {@code blk[c][3 s + axis]} goes as -g into the neighbour's force row, as +sum_q g into the
+     * centre's, and as -sum_q r_q (x) g into the virial; then clears the block.
+     */
+    private void flush(int i, int cols, double[] forces, double[] virial) {
+        int k = b.size, width = 3 * count, bs = blockStart;
+        for (int c = 0; c < cols; c++) {
+            double[] g = blk[c];
+            if (forces != null) {
+                double sx = 0, sy = 0, sz = 0;
+                for (int t = 0; t < width; t += 3) {
+                    sx += g[t];
+                    sy += g[t + 1];
+                    sz += g[t + 2];
+                }
+                forces[(3 * i) * k + bs + c] += sx;
+                forces[(3 * i + 1) * k + bs + c] += sy;
+                forces[(3 * i + 2) * k + bs + c] += sz;
+            }
+            if (virial != null) {
+                double w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0, w6 = 0, w7 = 0, w8 = 0;
+                for (int s = 0; s < count; s++) {
+                    int q = byZ[s];
+                    double gx = g[3 * s], gy = g[3 * s + 1], gz = g[3 * s + 2];
+                    double rx = nbVec[3 * q], ry = nbVec[3 * q + 1], rz = nbVec[3 * q + 2];
+                    w0 += rx * gx;
+                    w1 += rx * gy;
+                    w2 += rx * gz;
+                    w3 += ry * gx;
+                    w4 += ry * gy;
+                    w5 += ry * gz;
+                    w6 += rz * gx;
+                    w7 += rz * gy;
+                    w8 += rz * gz;
+                }
+                virial[bs + c] -= w0;
+                virial[k + bs + c] -= w1;
+                virial[2 * k + bs + c] -= w2;
+                virial[3 * k + bs + c] -= w3;
+                virial[4 * k + bs + c] -= w4;
+                virial[5 * k + bs + c] -= w5;
+                virial[6 * k + bs + c] -= w6;
+                virial[7 * k + bs + c] -= w7;
+                virial[8 * k + bs + c] -= w8;
+            }
+        }
+        if (forces != null) {
+            // row by row: one contiguous run of the block's columns per neighbour row (a column at a time,
+            // touching all 3 n rows per column, measured 1.4x slower)
+            for (int s = 0; s < count; s++) {
+                int j = nbJ[byZ[s]];
+                for (int a = 0; a < 3; a++) {
+                    int row = (3 * j + a) * k + bs, t = 3 * s + a;
+                    for (int c = 0; c < cols; c++) {
+                        forces[row + c] -= blk[c][t];
                     }
                 }
             }
+        }
+        for (int c = 0; c < cols; c++) {
+            Arrays.fill(blk[c], 0, width, 0.0);
         }
     }
 
