@@ -114,14 +114,13 @@ public final class Fitter {
             sol = solver.solveNormal(an.equations(), degrees);
         } else {
             LossAssembler.Assembled as = assembler.assemble(train, elastic, priors);
-            LinearSystem sys = as.system();
-            if (degrees != null) {
-                sys = sys.withColumnDegrees(degrees);
+            // the design is freed as soon as the solver is done with it (see LinearSystem)
+            try (LinearSystem sys = degrees != null ? as.system().withColumnDegrees(degrees) : as.system()) {
+                rows = sys.rows();
+                assemblySeconds = as.seconds();
+                t0 = System.nanoTime();
+                sol = solver.solve(sys);
             }
-            rows = sys.rows();
-            assemblySeconds = as.seconds();
-            t0 = System.nanoTime();
-            sol = solver.solve(sys);
         }
         double solveSeconds = (System.nanoTime() - t0) * 1e-9;
         LinearModel model = new LinearModel(basis, sol.coefficients(), e0);

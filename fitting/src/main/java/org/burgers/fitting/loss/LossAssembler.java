@@ -225,6 +225,8 @@ public final class LossAssembler {
                         }
                     });
                     bb += accumulate(a, b, g, h);
+                    Nd4jBlas.release(a);   // now, not when a collection finds the array (see LinearSystem)
+                    Nd4jBlas.release(b);
                     chunks++;
                 }
                 c0 = c1;
@@ -238,11 +240,16 @@ public final class LossAssembler {
             INDArray b = Nd4jBlas.zeros(tail, 1);
             writeTail(elastic, priors, 0, a, b, tail, n);
             bb += accumulate(a, b, g, h);
+            Nd4jBlas.release(a);
+            Nd4jBlas.release(b);
             chunks++;
         }
         double[] gram = g.data().asDouble();
+        double[] atb = h.data().asDouble();
+        Nd4jBlas.release(g);
+        Nd4jBlas.release(h);
         NativeLapack.mirrorUpper(gram, n);
-        NormalEquations ne = new NormalEquations(n, (int) lay.rows(), gram, h.data().asDouble(), bb);
+        NormalEquations ne = new NormalEquations(n, (int) lay.rows(), gram, atb, bb);
         return new AssembledNormal(ne, lay, chunks, (System.nanoTime() - t0) * 1e-9);
     }
 

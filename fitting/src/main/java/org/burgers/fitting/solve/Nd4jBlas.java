@@ -33,6 +33,13 @@ public final class Nd4jBlas {
         return out;
     }
 
+    /** Frees the off-heap buffer of {@code m} now, unless it is a view or already freed. */
+    public static void release(INDArray m) {
+        if (m != null && !m.wasClosed() && m.closeable()) {
+            m.close();
+        }
+    }
+
     /** Copy a column-major matrix to a row-major Java array. */
     public static double[] toRowMajor(INDArray m) {
         int r = (int) m.rows();

@@ -63,7 +63,10 @@ public final class QrSolver implements Solver {
         a.diviRowVector(Nd4j.createFromArray(scale).reshape(1, n));
         INDArray r = Nd4jBlas.zeros(n, n);
         Nd4j.getBlasWrapper().lapack().geqrf(a, r); // a <- Q (m x n), r <- R
-        double[] y = Nd4jBlas.transposeTimes(a, sys.target()).data().asDouble(); // Q^T b
+        double[] y;
+        try (INDArray qtb = Nd4jBlas.transposeTimes(a, sys.target())) {
+            y = qtb.data().asDouble(); // Q^T b
+        }
         double bb = Math.pow(sys.target().norm2Number().doubleValue(), 2);
         double yy = 0;
         for (double v : y) {
@@ -71,7 +74,11 @@ public final class QrSolver implements Solver {
         }
 
         DMatrixRMaj rm = new DMatrixRMaj(n, n);
-        double[] rc = r.dup('f').data().asDouble();
+        double[] rc;
+        try (INDArray rf = r.dup('f')) {
+            rc = rf.data().asDouble();
+        }
+        Nd4jBlas.release(r);
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
                 rm.set(i, j, rc[j * n + i]);
