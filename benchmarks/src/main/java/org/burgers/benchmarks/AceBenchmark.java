@@ -62,14 +62,15 @@ public class AceBenchmark {
     public void setup() {
         boolean nial = system.equals("NiAl");
         structure = nial ? rattledB2(2.88, CELLS, 0.05, 1) : rattledBcc(3.165, CELLS, 0.05, 1);
-        basis = nial ? new AceBasis(AceSpec.of(List.of("Ni", "Al"), order, degree, 5.5, Double.NaN))
-                : new AceBasis(AceSpec.of(List.of("W"), order, degree, 5.5, 2.74));
+        List<String> species = nial ? List.of("Ni", "Al") : List.of("W");
+        basis = new AceBasis(AceSpec.of(species, order, degree, 5.5, nial ? Double.NaN : 2.74));
         double[] c = new double[basis.size()];
         Random r = new Random(2);
         for (int k = 0; k < c.length; k++) {
             c[k] = 1e-3 * r.nextGaussian();
         }
-        Map<String, Double> e0 = nial ? Map.of("Ni", 0.0, "Al", 0.0) : Map.of("W", 0.0);
+        Map<String, Double> e0 = new java.util.HashMap<>();
+        species.forEach(z -> e0.put(z, 0.0));
         potential = new AcePotential(new AceModel(basis.spec(), e0, c), false);
         list = NeighbourList.full(structure, basis.cutoff());
         System.out.println("# basis size " + basis.size() + " (order " + order + ", degree " + degree

@@ -33,8 +33,7 @@ public final class SiteKernel {
     private double[] pr;        // pair P_n, nP per neighbour
     private double[] dpr;
     private double[] grad;      // dE_l/dr_ij, 3 per neighbour (contracted kernel)
-    private double[][] dT;      // d phi_a(r_ij)/dr_ij per density z nA1 + a, at 3 (zStart[z] + qz) + axis
-    private int dTStride;       // row length of dT and blk: 3 cap
+    private double[][] dT;      // d phi_a(r_ij)/dr_ij per density z nA1 + a, at 3 (zStart[z] + qz) + axis; rows of 3 cap
     private final int[] zCount; // neighbours per species
     private final int[] zStart; // first of each species in byZ
     private int[] byZ;          // neighbour indices grouped by species
@@ -311,7 +310,6 @@ public final class SiteKernel {
         if (derivatives) {
             transposeGradients();
         }
-        final int width = 3 * count;
         blockStart = b.groups.length == 0 ? 0 : b.manyBodyColumn(z0, b.groups[0], 0);
         for (Group g : b.groups) {
             int ne = g.nodes().length, rank = g.rank(), nu = g.nu();
@@ -393,10 +391,9 @@ public final class SiteKernel {
      * both for this site's neighbour count.
      */
     private void transposeGradients() {
-        if (dT == null || dTStride < 3 * cap) {
-            dTStride = 3 * cap;
-            dT = new double[b.nz * nA1][dTStride];
-            blk = new double[block][dTStride];
+        if (dT == null || dT[0].length < 3 * cap) {
+            dT = new double[b.nz * nA1][3 * cap];
+            blk = new double[block][3 * cap];
         }
         Arrays.fill(zCount, 0);
         for (int q = 0; q < count; q++) {
